@@ -1,0 +1,21 @@
+"""mkdocs-macros entry point: load and validate the data, then register one macro per widget."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import steps
+from .pagecontext import PageContext
+from .sitedata import load_site_data
+
+COLLECTIONS = [steps.COLLECTION]
+
+
+def define_env(env) -> None:
+    root = Path(env.project_dir)
+    data = load_site_data(root, COLLECTIONS, Path(env.conf["docs_dir"]))
+    page = PageContext(env)
+
+    @env.macro
+    def steps_overview():
+        return steps.render_overview(data, page)

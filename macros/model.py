@@ -1,0 +1,51 @@
+"""Base model and reference types shared by every widget's data.
+
+References are checked during validation through pydantic's validation context, so an
+unknown page or id is reported at the line that names it, like any other field error.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, ValidationInfo
+
+Id = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64),
+]
+"""Stable identifier: lower-case ASCII words joined by hyphens. Stored in browser records."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _context(info: ValidationInfo) -> dict[str, Any]:
+    return info.context or {}
+
+
+def _check_page(value: str, info: ValidationInfo) -> str:
+    pages = _context(info).get("pages")
+    path = value.partition("#")[0]
+    if pages is not None and path not in pages:
+        raise ValueError(f"links to a page that does not exist: '{path}'")
+    return value
+
+
+PageRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_page)]
+"""A docs-relative Markdown path, optionally with ``#anchor``; must exist in ``docs/``."""
+
+
+def ref(kind: str) -> AfterValidator:
+    """A validator that accepts only ids already loaded for collection ``kind``."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        known = _context(info).get("ids", {}).get(kind)
+        if known is not None and value not in known:
+            raise ValueError(f"unknown {kind} id '{value}'")
+        return value
+
+    return AfterValidator(check)

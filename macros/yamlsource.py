@@ -1,0 +1,95 @@
+"""Line-aware YAML loading, and mapping of validation errors back to source lines.
+
+ruamel.yaml keeps each mapping key's and sequence item's position, so a pydantic error
+location such as ``("items", 3, "text")`` can be turned into the line a person should edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from .diagnostics import SourceError
+
+
+def load_yaml(path: Path, display: str) -> tuple[Any, list[SourceError]]:
+    """Parse one file; a syntax error becomes a located error instead of an exception."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [SourceError(display, 1, f"not UTF-8 text ({exc.reason})")]
+    return parse_yaml(text, display)
+
+
+def parse_yaml(text: str, display: str, line_offset: int = 0) -> tuple[Any, list[SourceError]]:
+    yaml = YAML(typ="rt")
+    try:
+        return yaml.load(text), []
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        problem = exc.problem or exc.context or "invalid YAML"
+        return None, [SourceError(display, line, f"YAML syntax error: {problem}")]
+
+
+def line_of(node: Any, loc: Sequence[int | str], default: int = 0) -> int:
+    """1-based line of the deepest part of ``loc`` that exists in ``node``."""
+    line = default
+    for key in loc:
+        if isinstance(node, CommentedMap) and key in node:
+            line = node.lc.key(key)[0] + 1
+            node = node[key]
+        elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
+            line = node.lc.item(key)[0] + 1
+            node = node[key]
+        else:
+            break
+    if line == default and isinstance(node, (CommentedMap, CommentedSeq)) and node.lc.line is not None:
+        line = node.lc.line + 1
+    return line or 1
+
+
+def describe(error: dict[str, Any]) -> str:
+    """A short message for one pydantic error, naming the field."""
+    where = ""
+    for part in error["loc"]:
+        if isinstance(part, int):
+            where += f"[{part}]"
+        elif not str(part).startswith("function-"):
+            where += f".{part}" if where else str(part)
+    kind = error["type"]
+    if kind == "missing":
+        return f"missing required field '{where}'"
+    if kind == "extra_forbidden":
+        return f"unknown field '{where}'"
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, "):]
+    return f"{where}: {message}" if where else message
+
+
+def validate(
+    model: type[BaseModel],
+    raw: Any,
+    display: str,
+    context: dict[str, Any] | None = None,
+    line_offset: int = 0,
+) -> tuple[Any, list[SourceError]]:
+    """Validate ``raw`` into ``model``; every failure comes back located, none raised."""
+    try:
+        return model.model_validate(raw, context=context), []
+    except ValidationError as exc:
+        errors = []
+        for error in exc.errors():
+            loc = error["loc"]
+            if error["type"] == "missing":
+                loc = loc[:-1]  # the missing key has no line; point at its parent
+            line = line_of(raw, loc) + line_offset
+            errors.append(SourceError(display, line, describe(error)))
+        return None, errors

@@ -1,0 +1,146 @@
+"""The data layer: every mistake is reported at once, as ``data/FILE.yml:LINE: message``."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Annotated
+
+import pytest
+
+from macros import COLLECTIONS
+from macros.diagnostics import SourceErrors
+from macros.model import Id, Model, PageRef, Text, ref
+from macros.sitedata import Collection, load_site_data
+
+
+class Item(Model):
+    id: Id
+    text: Text
+    page: PageRef | None = None
+
+
+class Group(Model):
+    id: Id
+    items: list[Item]
+
+
+class Pointer(Model):
+    id: Id
+    group: Annotated[str, ref("groups")]
+
+
+GROUPS = Collection("groups", "groups/*.yml", Group)
+POINTERS = Collection("pointers", "pointers.yml", Pointer)
+
+
+def project(tmp_path: Path, files: dict[str, str], pages=("index.md",)) -> Path:
+    for name, text in files.items():
+        path = tmp_path / "data" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    docs = tmp_path / "docs"
+    for page in pages:
+        (docs / page).parent.mkdir(parents=True, exist_ok=True)
+        (docs / page).write_text("# page\n", encoding="utf-8")
+    return tmp_path
+
+
+def errors_of(root: Path, collections=(GROUPS, POINTERS)) -> list[str]:
+    with pytest.raises(SourceErrors) as caught:
+        load_site_data(root, collections, root / "docs")
+    return [str(e) for e in caught.value.errors]
+
+
+GOOD_GROUP = """
+id: first
+items:
+  - id: a
+    text: 一つ目
+    page: index.md#top
+  - id: b
+    text: 二つ目
+"""
+
+
+def test_good_files_load_into_models(tmp_path):
+    root = project(tmp_path, {"groups/first.yml": GOOD_GROUP, "pointers.yml": "id: p\ngroup: first\n"})
+    data = load_site_data(root, (GROUPS, POINTERS), root / "docs")
+    group = data.get("groups", "first")
+    assert [item.id for item in group.items] == ["a", "b"]
+    assert group.items[0].page == "index.md#top"
+    assert data.get("pointers", "p").group == "first"
+
+
+def test_wrong_type(tmp_path):
+    root = project(tmp_path, {"groups/g.yml": "id: g\nitems:\n  - id: a\n    text: [1, 2]\n"})
+    assert errors_of(root, (GROUPS,)) == ["data/groups/g.yml:4: items[0].text: Input should be a valid string"]
+
+
+def test_missing_field_points_at_its_parent(tmp_path):
+    root = project(tmp_path, {"groups/g.yml": "id: g\nitems:\n  - id: a\n  - id: b\n    text: x\n"})
+    assert errors_of(root, (GROUPS,)) == ["data/groups/g.yml:3: missing required field 'items[0].text'"]
+
+
+def test_unknown_field(tmp_path):
+    root = project(tmp_path, {"groups/g.yml": "id: g\nitems: []\ncolour: red\n"})
+    assert errors_of(root, (GROUPS,)) == ["data/groups/g.yml:3: unknown field 'colour'"]
+
+
+def test_duplicate_id_within_a_file(tmp_path):
+    root = project(tmp_path, {"groups/g.yml": "id: g\nitems:\n  - id: a\n    text: x\n  - id: a\n    text: y\n"})
+    assert errors_of(root, (GROUPS,)) == ["data/groups/g.yml:5: duplicate id 'a'"]
+
+
+def test_duplicate_id_across_files(tmp_path):
+    root = project(tmp_path, {"groups/a.yml": "id: same\nitems: []\n", "groups/b.yml": "# second\nid: same\nitems: []\n"})
+    assert errors_of(root, (GROUPS,)) == ["data/groups/b.yml:2: duplicate id 'same' (also in data/groups/a.yml:1)"]
+
+
+def test_reference_to_unknown_id(tmp_path):
+    root = project(tmp_path, {"groups/g.yml": GOOD_GROUP, "pointers.yml": "id: p\ngroup: second\n"})
+    assert errors_of(root) == ["data/pointers.yml:2: group: unknown groups id 'second'"]
+
+
+def test_link_to_missing_page(tmp_path):
+    root = project(tmp_path, {"groups/g.yml": "id: g\nitems:\n  - id: a\n    text: x\n    page: steps/none.md#x\n"})
+    assert errors_of(root, (GROUPS,)) == [
+        "data/groups/g.yml:5: items[0].page: links to a page that does not exist: 'steps/none.md'"
+    ]
+
+
+def test_yaml_that_does_not_parse(tmp_path):
+    root = project(tmp_path, {"groups/g.yml": "id: g\nitems:\n  - id: a\n    text: [unclosed\n"})
+    (message,) = errors_of(root, (GROUPS,))
+    assert message.startswith("data/groups/g.yml:5: YAML syntax error:")
+
+
+def test_bad_id_format(tmp_path):
+    root = project(tmp_path, {"groups/g.yml": "id: Not An Id\nitems: []\n"})
+    (message,) = errors_of(root, (GROUPS,))
+    assert message.startswith("data/groups/g.yml:1: id: String should match pattern")
+
+
+def test_every_error_of_every_file_at_once(tmp_path):
+    root = project(
+        tmp_path,
+        {
+            "groups/a.yml": "id: a\nitems:\n  - id: x\n  - id: x\n    text: t\n",
+            "groups/b.yml": "id: b\nitems: {\n",
+            "pointers.yml": "id: p\ngroup: a\nextra: 1\n",
+        },
+    )
+    assert errors_of(root) == [
+        "data/groups/a.yml:3: missing required field 'items[0].text'",
+        "data/groups/a.yml:4: duplicate id 'x'",
+        "data/groups/b.yml:3: YAML syntax error: expected the node content, but found '<stream end>'",
+        "data/pointers.yml:3: unknown field 'extra'",
+    ]
+
+
+def test_the_real_data_loads():
+    root = Path(__file__).resolve().parents[2]
+    data = load_site_data(root, COLLECTIONS, root / "docs")
+    (steps,) = data.all("steps")
+    assert [step.number for step in steps.steps] == [0, 1, 2, 3]
+    assert [step.covered for step in steps.steps] == [True, True, True, False]
