@@ -11,6 +11,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 PROJECT = Path(__file__).resolve().parent.parent
 if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
@@ -28,6 +30,8 @@ def on_env(env, config, files):
     return env
 
 
+# After Material's offline plugin (-100), which writes search_index.js at the very end.
+@event_priority(-200)
 def on_post_build(config):
     if not offline_enabled():
         return

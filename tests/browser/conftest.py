@@ -1,0 +1,152 @@
+"""Browser fixtures: the system Chromium through Playwright, both builds, a request guard."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("DX_CHROMIUM", "/usr/bin/chromium")
+# The flags keep Chromium from calling Google's services, which a closed network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def page_paths() -> list[str]:
+    """Every Markdown page, as its docs-relative path (known before anything is built)."""
+    return sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
+
+
+@dataclass
+class Site:
+    """One build, as the browser reaches it: served on 127.0.0.1, or a folder on disk."""
+
+    kind: str
+    base: str
+
+    def url(self, md_path: str, fragment: str = "") -> str:
+        stem = md_path[: -len(".md")]
+        if self.kind == "served":
+            path = "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+        else:
+            path = stem + ".html"
+        return self.base + path + (f"#{fragment}" if fragment else "")
+
+    def inside(self, url: str) -> bool:
+        return url.startswith(self.base) or url.startswith(("data:", "blob:", "about:"))
+
+
+@dataclass
+class Guard:
+    """Aborts and counts every request that leaves the site; records console errors."""
+
+    site: Site
+    outside: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def attach(self, context: BrowserContext) -> None:
+        context.route("**/*", self._route)
+        context.on("page", self.watch)
+
+    def watch(self, page: Page) -> None:
+        page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
+        page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
+        page.on("requestfailed", lambda req: self._failed(req.url, req.failure))
+        page.on("response", lambda res: res.status >= 400 and self.console_errors.append(f"{res.status} {res.url}"))
+
+    def _failed(self, url: str, reason) -> None:
+        if self.site.inside(url):
+            self.console_errors.append(f"failed {url}: {reason}")
+
+    def _route(self, route) -> None:
+        if self.site.inside(route.request.url):
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def assert_clean(self) -> None:
+        assert self.outside == [], f"requests outside the site: {self.outside}"
+        assert self.console_errors == [], f"console errors: {self.console_errors}"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(builds):
+    handler = functools.partial(_QuietHandler, directory=str(builds.online))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield Site("served", f"http://127.0.0.1:{server.server_address[1]}/")
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def bundle(builds):
+    return Site("file", builds.offline.as_uri() + "/")
+
+
+@pytest.fixture(scope="session", params=["served", "file"])
+def site(request) -> Site:
+    return request.getfixturevalue("served" if request.param == "served" else "bundle")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}; set DX_CHROMIUM or install it"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def guard(site) -> Guard:
+    return Guard(site)
+
+
+@pytest.fixture
+def context(browser, guard):
+    context = browser.new_context(locale="ja-JP", viewport={"width": 1280, "height": 900})
+    guard.attach(context)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context) -> Page:
+    return context.new_page()
+
+
+@pytest.fixture(scope="session")
+def axe() -> Axe:
+    return Axe()
+
+
+def axe_violations(axe: Axe, page: Page) -> list[str]:
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+    ]

@@ -1,0 +1,44 @@
+"""Every page, in both builds: nothing requested from outside, no console error, no axe violation."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import axe_violations, page_paths
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("md_path", page_paths())
+def test_page_loads_only_from_the_site(page, site, guard, md_path):
+    response = page.goto(site.url(md_path), wait_until="load")
+    assert response is None or response.ok
+    assert page.locator("h1").first.is_visible()
+    page.wait_for_load_state("networkidle")
+    guard.assert_clean()
+
+
+@pytest.mark.parametrize("md_path", page_paths())
+def test_page_has_no_axe_violations(page, site, md_path, axe):
+    page.goto(site.url(md_path), wait_until="load")
+    assert axe_violations(axe, page) == []
+
+
+@pytest.mark.parametrize("site", ["file"], indirect=True)
+def test_search_works_from_the_folder_bundle(page, site, guard):
+    page.goto(site.url("index.md"))
+    page.keyboard.press("/")
+    page.keyboard.type("標準化", delay=30)
+    result = page.locator(".md-search-result__item").first
+    result.wait_for(state="visible", timeout=15_000)
+    assert "標準化" in page.locator(".md-search-result").inner_text()
+    guard.assert_clean()
+
+
+@pytest.mark.parametrize("site", ["served"], indirect=True)
+def test_the_guard_catches_an_outside_request(page, site, guard):
+    # Proves the zero-request assertions above can fail.
+    page.goto(site.url("index.md"))
+    page.evaluate("() => { const i = new Image(); i.src = 'https://fonts.example.invalid/x.png'; document.body.append(i); }")
+    page.wait_for_timeout(300)
+    assert guard.outside == ["https://fonts.example.invalid/x.png"]
