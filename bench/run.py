@@ -1,0 +1,111 @@
+"""Prints the site's build, size and transfer figures. A measurement, not a test.
+
+    ./dev bench
+
+Build time is compared, in the same run, with a plain Material build of the same Markdown
+with macros and hooks off, so the figure means something on any machine.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+ASSET_REF = re.compile(r"""(?:src|href)="([^"#?]+)""")
+
+
+def build(config: Path, site_dir: Path, offline: bool = False, dist: Path | None = None) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false"}
+    if dist:
+        env["DX_DIST_DIR"] = str(dist)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
+        cwd=config.parent, env=env, check=True,
+    )
+    return time.perf_counter() - started
+
+
+def plain_config(work: Path) -> Path:
+    """The same docs with Material alone: MkDocs' INHERIT, with macros and hooks removed."""
+    work.mkdir(parents=True)
+    config = work / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {ROOT / 'docs'}\n"
+        "plugins: [{search: {lang: ja}}, tags]\n"
+        "hooks: []\n"
+        "watch: []\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 9))
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:8.1f} KiB"
+
+
+def page_transfer(site: Path, html: Path) -> tuple[int, int]:
+    """Bytes of the page and every local file it references, raw and gzip."""
+    files = {html}
+    for ref in ASSET_REF.findall(html.read_text(encoding="utf-8")):
+        if "://" in ref or ref.startswith(("mailto:", "data:")):
+            continue
+        target = (html.parent / ref).resolve()
+        if target.is_file() and target.suffix in {".css", ".js", ".png", ".svg", ".ico", ".woff2"}:
+            files.add(target)
+    data = [f.read_bytes() for f in files]
+    return sum(map(len, data)), sum(map(gz, data))
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        plain = plain_config(work / "plain")
+        real_times, plain_times = [], []
+        for _ in range(RUNS):
+            real_times.append(build(ROOT / "mkdocs.yml", work / "site"))
+            plain_times.append(build(plain, work / "plain-site"))
+        real, base = statistics.median(real_times), statistics.median(plain_times)
+        build(ROOT / "mkdocs.yml", work / "offline", offline=True, dist=work / "dist")
+        (zip_path,) = (work / "dist").glob("*.zip")
+
+        print(f"build (median of {RUNS})")
+        print(f"  this site            {real:6.2f} s")
+        print(f"  plain Material       {base:6.2f} s   (same Markdown, macros and hooks off)")
+        print(f"  ratio                {real / base:6.2f} x")
+
+        print("the site's own assets (docs/assets, vendored shim excluded)")
+        own = [p for p in sorted((ROOT / "docs/assets").glob("*")) if p.suffix in {".css", ".js"}]
+        for path in own:
+            data = path.read_bytes()
+            print(f"  {path.name:22} {kb(len(data))} raw {kb(gz(data))} gzip")
+        total = b"".join(p.read_bytes() for p in own)
+        print(f"  {'total':22} {kb(len(total))} raw {kb(gz(total))} gzip")
+
+        site = work / "site"
+        sizes = {html: page_transfer(site, html) for html in site.rglob("*.html")}
+        largest = max(sizes, key=lambda h: sizes[h][0])
+        raw, packed = sizes[largest]
+        print("largest page, with everything it loads")
+        print(f"  {largest.relative_to(site).as_posix():22} {kb(raw)} raw {kb(packed)} gzip")
+
+        print("offline bundle")
+        print(f"  {zip_path.name:22} {kb(zip_path.stat().st_size)}")
+
+
+if __name__ == "__main__":
+    main()
