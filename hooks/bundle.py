@@ -22,6 +22,13 @@ def offline_enabled() -> bool:
     return os.environ.get("OFFLINE", "").lower() in {"1", "true", "yes"}
 
 
+def on_config(config):
+    if offline_enabled():
+        # A folder has no address: no canonical links to a web server in the bundle.
+        config.site_url = ""
+    return config
+
+
 def on_env(env, config, files):
     from macros.diagnostics import page_errors
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import threading
 from dataclasses import dataclass, field
@@ -64,6 +62,8 @@ class Guard:
     def attach(self, context: BrowserContext) -> None:
         context.route("**/*", self._route)
         context.on("page", self.watch)
+        for page in context.pages:
+            self.watch(page)
 
     def watch(self, page: Page) -> None:
         page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
@@ -72,7 +72,8 @@ class Guard:
         page.on("response", lambda res: res.status >= 400 and self.console_errors.append(f"{res.status} {res.url}"))
 
     def _failed(self, url: str, reason) -> None:
-        if self.site.inside(url):
+        # ERR_ABORTED is a load cut short by navigating on, not a fault of the site.
+        if self.site.inside(url) and "ERR_ABORTED" not in str(reason):
             self.console_errors.append(f"failed {url}: {reason}")
 
     def _route(self, route) -> None:
@@ -87,18 +88,12 @@ class Guard:
         assert self.console_errors == [], f"console errors: {self.console_errors}"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
-def served(builds):
-    handler = functools.partial(_QuietHandler, directory=str(builds.online))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def served(server, builds):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield Site("served", f"http://127.0.0.1:{server.server_address[1]}/")
+    # Served under a sub-path, as on an intranet server that hosts other things too.
+    yield Site("served", server.url + "site/")
     server.shutdown()
 
 
@@ -113,12 +108,35 @@ def site(request) -> Site:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Browser:
+def playwright():
     assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}; set DX_CHROMIUM or install it"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright) -> Browser:
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def reopenable(playwright, guard, tmp_path):
+    """Opens a browser that keeps its profile on disk: closing and reopening keeps storage."""
+    opened = []
+
+    def open_context() -> BrowserContext:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS, locale="ja-JP", accept_downloads=True
+        )
+        guard.attach(context)
+        opened.append(context)
+        return context
+
+    yield open_context
+    for context in opened:
+        context.close()
 
 
 @pytest.fixture
@@ -128,7 +146,7 @@ def guard(site) -> Guard:
 
 @pytest.fixture
 def context(browser, guard):
-    context = browser.new_context(locale="ja-JP", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(locale="ja-JP", viewport={"width": 1280, "height": 900}, accept_downloads=True)
     guard.attach(context)
     yield context
     context.close()
