@@ -34,6 +34,7 @@ def define_env(env) -> None:
     data, pages, entries = load_sources(root, Path(env.conf["docs_dir"]))
     glossary.install(env.conf, data)
     page = PageContext(env)
+    mark = glossary.marker(data)
 
     @env.macro
     def steps_overview():
@@ -41,19 +42,19 @@ def define_env(env) -> None:
 
     @env.macro
     def faq_questions(step_id: str):
-        return faq.render_questions(entries, data, page, step_id)
+        return faq.render_questions(entries, data, page, mark, step_id)
 
     @env.macro
     def faq_index(by: str = "step"):
-        return faq.render_index(entries, data, page, by)
+        return faq.render_index(entries, data, page, mark, by)
 
     @env.macro
     def faq_question():
-        return faq.render_question(entries, data, page)
+        return faq.render_question(entries, data, page, mark)
 
     @env.macro
     def faq_related():
-        return faq.render_related(entries, data, page)
+        return faq.render_related(entries, data, page, mark)
 
     @env.macro
     def glossary_terms():

@@ -17,7 +17,7 @@ from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 
 from .diagnostics import SourceError
 from .model import ref
-from .pages import PageMeta, PageSource
+from .pages import Page, PageMeta, PageSource
 from .render import render
 
 FAQ_DIR = "faq/"
@@ -70,7 +70,7 @@ def is_entry(src_uri: str) -> bool:
 
 
 def model_for(src_uri: str) -> type[PageMeta]:
-    return FaqMeta if is_entry(src_uri) else PageMeta
+    return FaqMeta if is_entry(src_uri) else Page
 
 
 _HEADING = re.compile(r"^##[ \t]+(?P<text>.+?)[ \t]*(?:\{[^}]*\})?[ \t]*$")
@@ -148,7 +148,7 @@ def _steps(data) -> list[Any]:
     return steps_file.steps
 
 
-def render_questions(faq: Faq, data, page, step_id: str) -> Markup:
+def render_questions(faq: Faq, data, page, mark, step_id: str) -> Markup:
     """The step page's list: each question links to its entry."""
     if step_id not in {s.id for s in _steps(data)}:
         return page.error(f"faq_questions: unknown step id '{step_id}'", "faq_questions")
@@ -158,10 +158,11 @@ def render_questions(faq: Faq, data, page, step_id: str) -> Markup:
         asked=[e for e in entries if e.meta.asked],
         settled=[e for e in entries if not e.meta.asked],
         link=page.links,
+        mark=mark,
     )
 
 
-def render_index(faq: Faq, data, page, by: str = "step") -> Markup:
+def render_index(faq: Faq, data, page, mark, by: str = "step") -> Markup:
     """The FAQ index, grouped ``by`` step (with a heading each) or by topic."""
     if by not in ("step", "topic"):
         return page.error(f"faq_index: by must be 'step' or 'topic', not '{by}'", "faq_index")
@@ -172,26 +173,27 @@ def render_index(faq: Faq, data, page, by: str = "step") -> Markup:
         groups=[(step, entries) for step, entries in groups if entries],
         topics=faq.topics(),
         link=page.links,
+        mark=mark,
     )
 
 
-def render_related(faq: Faq, data, page) -> Markup:
+def render_related(faq: Faq, data, page, mark) -> Markup:
     """An entry's links back to its step page and to the other entries of the same step."""
     entry = faq.get(page.src_uri)
     if entry is None:
         return page.error("faq_related() is only for FAQ entries (docs/faq/*.md)", "faq_related")
     step = next(s for s in _steps(data) if s.id == entry.meta.step)
     others = [e for e in faq.for_step(step.id) if e.src_uri != entry.src_uri]
-    return render("faq_related.html", step=step, others=others, link=page.links)
+    return render("faq_related.html", step=step, others=others, link=page.links, mark=mark)
 
 
-def render_question(faq: Faq, data, page) -> Markup:
+def render_question(faq: Faq, data, page, mark) -> Markup:
     """The article's own phrasing of the question, shown at the top of an entry."""
     entry = faq.get(page.src_uri)
     if entry is None:
         return page.error("faq_question() is only for FAQ entries (docs/faq/*.md)", "faq_question")
     step = next(s for s in _steps(data) if s.id == entry.meta.step)
-    return render("faq_question.html", entry=entry, step=step, link=page.links)
+    return render("faq_question.html", entry=entry, step=step, link=page.links, mark=mark)
 
 
 def context(data, docs_dir) -> dict[str, Any]:

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from pydantic import Field
 
 from .diagnostics import SourceError
@@ -89,6 +90,28 @@ def render_glossary(data, page, titles: dict[str, str]) -> Markup:
     """The 用語集: every term, in the order of its reading (or spelling)."""
     ordered = sorted(terms(data), key=lambda t: (t.reading or t.term).casefold())
     return render("glossary.html", terms=ordered, titles=titles, link=page.links)
+
+
+def marker(data) -> Callable[[str], Markup]:
+    """``mark(text)``: escaped text with each glossary term in ``<abbr title>``.
+
+    For text that widgets render from front matter or YAML (an FAQ title in a list): it is
+    raw HTML to Markdown, so the Markdown extension below never sees it.
+    """
+    abbrs = abbreviations(data)
+    keys = sorted(abbrs, key=len, reverse=True)
+    pattern = re.compile("|".join(JapaneseAbbrTreeprocessor._pattern(key) for key in keys))
+
+    def mark(text: str) -> Markup:
+        parts, last = [], 0
+        for match in pattern.finditer(text):
+            parts.append(escape(text[last:match.start()]))
+            parts.append(Markup('<abbr title="{}">{}</abbr>').format(abbrs[match[0]], match[0]))
+            last = match.end()
+        parts.append(escape(text[last:]))
+        return Markup("").join(parts)
+
+    return mark
 
 
 # --- Markdown -------------------------------------------------------------------------

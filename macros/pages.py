@@ -32,8 +32,14 @@ class PageMeta(Model):
     last_reviewed: dt.date
     """The day someone last checked the page against its sources (最終確認日)."""
     description: Text | None = None
-    tags: list[Text] = Field(default_factory=list)
     hide: list[Literal["navigation", "toc", "footer", "tags"]] = Field(default_factory=list)
+
+
+class Page(PageMeta):
+    """An ordinary page. (Kinds of page with more rules subclass :class:`PageMeta`; fields
+    declared there validate in declaration order, so a rule can read an earlier field.)"""
+
+    tags: list[Text] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
