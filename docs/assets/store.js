@@ -1,5 +1,5 @@
 /*
- * The site's one progress record in the browser. Format: see docs/assets/RECORD-FORMAT.md.
+ * The site's one progress record in the browser. Format: see RECORD-FORMAT.md.
  *
  * Every widget reads and writes here through DX.store, each under its own key prefix
  * ("checklist/step-1/item-id", "tree/rpa-now", ...). Nothing is ever deleted by a widget:
