@@ -62,7 +62,7 @@ def define_env(env) -> None:
         return glossary.render_glossary(data, page, {uri: p.meta.title for uri, p in pages.items()})
 
     def checklist_macro(checklist_id: str):
-        return checklist.render_checklist(data, page, checklist_id)
+        return checklist.render_checklist(data, page, mark, checklist_id)
 
     env.macro(checklist_macro, "checklist")
 

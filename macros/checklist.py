@@ -34,12 +34,13 @@ def store_key(checklist_id: str, item_id: str) -> str:
     return f"checklist/{checklist_id}/{item_id}"
 
 
-def render_checklist(data: SiteData, page, checklist_id: str) -> Markup:
+def render_checklist(data: SiteData, page, mark, checklist_id: str) -> Markup:
+    """``mark`` wraps glossary terms in the item texts, as the Markdown pages get them."""
     checklist = data.get("checklists", checklist_id)
     if checklist is None:
         known = ", ".join(data.ids("checklists"))
         return page.error(f"unknown checklist '{checklist_id}' (known: {known})", f'checklist("{checklist_id}")')
-    return render("checklist.html", checklist=checklist, link=page.links, key=store_key)
+    return render("checklist.html", checklist=checklist, link=page.links, key=store_key, mark=mark)
 
 
 def catalog(data: SiteData) -> list[dict]:
