@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from markupsafe import Markup, escape
+from mkdocs.exceptions import ConfigurationError
 from pydantic import Field
 
 from .diagnostics import SourceError
@@ -176,5 +177,7 @@ def install(config, data) -> None:
     """Add the extension, fed from the glossary, to the site's Markdown extensions."""
     names = [e for e in config["markdown_extensions"] if isinstance(e, str)]
     if "abbr" in names:
-        raise ValueError("remove 'abbr' from markdown_extensions: the glossary provides it (macros/glossary.py)")
+        raise ConfigurationError(
+            "mkdocs.yml: remove 'abbr' from markdown_extensions; macros/glossary.py adds a version that works in Japanese text"
+        )
     config["markdown_extensions"].append(JapaneseAbbrExtension(glossary=abbreviations(data)))
