@@ -110,6 +110,12 @@ def test_date_that_is_not_a_date(tmp_path):
     assert message.startswith("docs/about.md:3: last_reviewed: Input should be a valid date")
 
 
+def test_impossible_date(tmp_path):
+    root = project(tmp_path, {"faq/x.md": entry(last_reviewed="2026-13-01")})
+    (message,) = errors_of(root)
+    assert message.startswith("docs/faq/x.md:8: last_reviewed: Input should be a valid date")
+
+
 def test_misspelt_key_on_a_page(tmp_path):
     root = project(tmp_path, {"about.md": "---\ntitle: x\nlast_reviewd: 2026-11-26\n---\n"})
     assert errors_of(root) == [
@@ -166,6 +172,15 @@ def test_entry_sections_out_of_order(tmp_path):
     text = GOOD_ENTRY.replace("## 結論\n\nはい。\n\n## 理由\n\nです。", "## 理由\n\nです。\n\n## 結論\n\nはい。")
     root = project(tmp_path, {"faq/x.md": text})
     assert errors_of(root) == ["docs/faq/x.md:11: section '## 理由' is out of order (結論, 理由, 進め方, 関連)"]
+
+
+def test_section_errors_come_with_front_matter_errors(tmp_path):
+    text = entry(step="step-9").replace("## 理由\n\nです。\n\n", "")
+    root = project(tmp_path, {"faq/x.md": text})
+    assert errors_of(root) == [
+        "docs/faq/x.md:5: step: unknown steps id 'step-9'",
+        "docs/faq/x.md:10: missing section '## 理由'",
+    ]
 
 
 def test_two_entries_with_the_same_order(tmp_path):
