@@ -111,3 +111,12 @@ def test_stock_abbr_in_the_config_is_refused():
     config = {"markdown_extensions": ["toc"]}
     install(config, data)
     assert isinstance(config["markdown_extensions"][-1], JapaneseAbbrExtension)
+
+
+def test_readings_sort_in_gojuon_order():
+    from macros.glossary import reading_key
+
+    readings = ["あいおーてぃー", "あーるぴーえー", "えーあいおーしーあーる", "えるじーわん", "がばめんとくらうど", "かいご"]
+    assert sorted(readings, key=reading_key) == [
+        "あーるぴーえー", "あいおーてぃー", "えーあいおーしーあーる", "えるじーわん", "かいご", "がばめんとくらうど",
+    ]
