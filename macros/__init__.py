@@ -20,7 +20,7 @@ def load_sources(root: Path, docs_dir: Path):
         data = load_site_data(root, COLLECTIONS, docs_dir)
     except SourceErrors as exc:
         data, errors = None, list(exc.errors)
-    pages, page_errors = load_pages(docs_dir, faq.model_for, faq.context(data, docs_dir), root)
+    pages, page_errors = load_pages(docs_dir, faq.model_for, faq.context(data, docs_dir), root, faq.check_sections)
     errors += page_errors
     entries, entry_errors = faq.Faq.from_pages(pages)
     errors += entry_errors
