@@ -254,21 +254,29 @@
       show(path.concat([step]), true);
     });
 
-    back.addEventListener("click", function (event) {
+    /* Links, so that they can be copied or opened in a new tab; a click is handled here.
+       Material's instant navigation must not see it: it would follow the href, which
+       show() has already moved on by one answer. */
+    function handled(event) {
       event.preventDefault();
+      event.stopPropagation();
+    }
+
+    back.addEventListener("click", function (event) {
+      handled(event);
       show(path.slice(0, -1), true);
     });
 
     summary.addEventListener("click", function (event) {
       var change = event.target.closest ? event.target.closest("[data-change]") : null;
       if (!change) return;
-      event.preventDefault();
+      handled(event);
       show(path.slice(0, Number(change.getAttribute("data-change"))), true);
     });
 
     permalink.addEventListener("click", function (event) {
       // The address bar already holds this link; following it would only scroll.
-      event.preventDefault();
+      handled(event);
       live.textContent = "このページのアドレスが、この結果へのリンクです。";
     });
 
