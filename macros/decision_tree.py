@@ -66,6 +66,8 @@ class DecisionTree(Model):
     """The question the tree answers, as a clerk would ask it."""
     summary: Text
     """One line for the 判断ツリー index: who it is for and what it settles."""
+    order: int = Field(ge=1, le=99)
+    """Position in the index and on 「わたしの進捗」: the order the article raises the questions."""
     page: PageRef
     """The page that shows this tree (for the index and 「わたしの進捗」)."""
     questions: list[Question] = Field(min_length=1)
@@ -219,13 +221,17 @@ def render_tree(data: SiteData, page, mark, titles: dict[str, str], tree_id: str
     )
 
 
+def in_order(data: SiteData) -> list[DecisionTree]:
+    return sorted(data.all("decisions"), key=lambda t: (t.order, t.id))
+
+
 def render_index(data: SiteData, page, mark) -> Markup:
-    return render("decision_index.html", trees=data.all("decisions"), link=page.links, mark=mark)
+    return render("decision_index.html", trees=in_order(data), link=page.links, mark=mark)
 
 
 def catalog(data: SiteData) -> list[dict]:
     """Rows for 「わたしの進捗」's CSV: the record holds only the outcome reached."""
     return [
         {"key": store_key(t.id), "kind": "判断ツリー", "group": "判断ツリー", "label": t.title}
-        for t in data.all("decisions")
+        for t in in_order(data)
     ]
