@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from .decision_tree import in_order as trees_in_order
+from .decision_tree import store_key as tree_key
 from .render import render
 from .sitedata import SiteData
 
@@ -13,9 +15,11 @@ def render_progress(data: SiteData, page, catalog: list[dict]) -> Markup:
         {"checklist": c, "page": f"checklists/{c.id}.md", "keys": [f"checklist/{c.id}/{i.id}" for i in c.items]}
         for c in data.all("checklists")
     ]
+    trees = [{"tree": t, "key": tree_key(t.id)} for t in trees_in_order(data)]
     return render(
         "progress.html",
         checklists=checklists,
+        trees=trees,
         catalog=catalog,
         link=page.links,
         site_id=page.config_extra("site_id"),

@@ -1,0 +1,249 @@
+"""Decision trees: every path of every real tree ends in an outcome, and a broken tree is
+refused with each mistake at its ``data/decisions/FILE.yml:LINE``."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+
+from macros import COLLECTIONS
+from macros.decision_tree import COLLECTION, Outcome, Question, numbering, paths, render_tree
+from macros.diagnostics import SourceErrors, page_errors
+from macros.render import Links
+from macros.sitedata import load_site_data
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTRACT_IDS = {"rpa-now", "ai-ocr-now", "usual-vendor", "organization-first"}
+
+
+@pytest.fixture(scope="module")
+def real_trees():
+    return load_site_data(ROOT, COLLECTIONS, ROOT / "docs").all("decisions")
+
+
+def test_the_trees_other_pages_refer_to_exist(real_trees):
+    assert CONTRACT_IDS <= {tree.id for tree in real_trees}
+
+
+def test_every_path_of_every_tree_ends_in_an_outcome_and_reaches_every_node(real_trees):
+    for tree in real_trees:
+        walked = list(paths(tree))
+        reached = {tree.start.id}
+        for path in walked:
+            assert isinstance(path.outcome, Outcome)
+            # Each answer is an option of the question it is given to, and leads to the next one.
+            for (question, option), following in zip(path.answers, [*path.answers[1:], None]):
+                assert isinstance(question, Question) and option in question.options
+                assert option.next == (following[0].id if following else path.outcome.id)
+            reached |= {question.id for question, _ in path.answers} | {path.outcome.id}
+        assert reached == set(tree.nodes()), f"{tree.id}: not reached: {set(tree.nodes()) - reached}"
+        assert len({p.fragment for p in walked}) == len(walked)
+
+
+def test_each_question_offers_two_or_more_answers_and_each_outcome_says_what_to_do(real_trees):
+    for tree in real_trees:
+        assert all(len(q.options) >= 2 for q in tree.questions), tree.id
+        assert all(o.actions and o.links and o.explanation and o.basis for o in tree.outcomes), tree.id
+
+
+# --- refused trees -------------------------------------------------------------------
+
+GOOD = """\
+id: t
+title: 問いですか
+summary: 何を決めるかの説明です。
+order: 1
+page: index.md
+questions:
+  - id: q1
+    text: 一つ目の問いですか。
+    options:
+      - id: yes
+        label: はい
+        next: q2
+      - id: no
+        label: いいえ
+        next: stop
+  - id: q2
+    text: 二つ目の問いですか。
+    options:
+      - id: yes
+        label: はい
+        next: go
+      - id: no
+        label: いいえ
+        next: stop
+outcomes:
+  - id: stop
+    verdict: いったん止める
+    tone: stop
+    title: 止めます。
+    explanation: [理由です。]
+    actions: [次にやることです。]
+    links: [index.md]
+    basis: 記事の根拠です。
+  - id: go
+    verdict: 進めてよい
+    tone: go
+    title: 進めます。
+    explanation: [理由です。]
+    actions: [次にやることです。]
+    links: [index.md]
+    basis: 記事の根拠です。
+"""
+
+
+def load(tmp_path: Path, text: str, name: str = "t.yml"):
+    (tmp_path / "data" / "decisions").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "data" / "decisions" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    (tmp_path / "docs" / "index.md").write_text("# page\n", encoding="utf-8")
+    return load_site_data(tmp_path, [COLLECTION], tmp_path / "docs")
+
+
+def errors_of(tmp_path: Path, text: str) -> list[str]:
+    with pytest.raises(SourceErrors) as caught:
+        load(tmp_path, text)
+    return [str(e) for e in caught.value.errors]
+
+
+def edit(old: str, new: str, count: int = 1) -> str:
+    assert GOOD.count(old) >= count, old
+    return GOOD.replace(old, new, count)
+
+
+def test_the_good_fixture_loads(tmp_path):
+    (tree,) = load(tmp_path, GOOD).all("decisions")
+    assert [p.fragment for p in paths(tree)] == ["q1.yes/q2.yes", "q1.yes/q2.no", "q1.no"]
+
+
+def test_unknown_next(tmp_path):
+    text = edit("        next: go\n", "        next: gone\n")
+    assert errors_of(tmp_path, text) == [
+        "data/decisions/t.yml:21: option 'yes' of question 'q2' leads to unknown node 'gone'",
+        "data/decisions/t.yml:34: node 'go' is not reached from the first question 'q1'",
+    ]
+
+
+def test_cycle(tmp_path):
+    text = edit("        next: go\n", "        next: q1\n")
+    assert errors_of(tmp_path, text) == [
+        "data/decisions/t.yml:21: cycle q1 → q2 → q1: option 'yes' of question 'q2' leads back, "
+        "so the path never ends in an outcome",
+        "data/decisions/t.yml:34: node 'go' is not reached from the first question 'q1'",
+    ]
+
+
+def test_a_question_pointing_at_itself_is_a_cycle(tmp_path):
+    text = edit("        next: stop\n", "        next: q1\n")
+    assert errors_of(tmp_path, text) == [
+        "data/decisions/t.yml:15: cycle q1 → q1: option 'no' of question 'q1' leads back, "
+        "so the path never ends in an outcome",
+    ]
+
+
+def test_unreachable_node(tmp_path):
+    text = edit("        next: q2\n", "        next: stop\n")
+    assert errors_of(tmp_path, text) == [
+        "data/decisions/t.yml:16: node 'q2' is not reached from the first question 'q1'",
+        "data/decisions/t.yml:34: node 'go' is not reached from the first question 'q1'",
+    ]
+
+
+def test_a_question_with_one_option(tmp_path):
+    text = edit("      - id: no\n        label: いいえ\n        next: stop\n  - id: q2", "  - id: q2")
+    assert errors_of(tmp_path, text) == [
+        "data/decisions/t.yml:9: question 'q1' has only one option; a question needs at least two",
+    ]
+
+
+def test_a_path_that_does_not_end_in_an_outcome(tmp_path):
+    # q2 keeps its id and text but offers nothing: the walk q1 → q2 stops at a question.
+    text = GOOD.replace(
+        "    options:\n      - id: yes\n        label: はい\n        next: go\n      - id: no\n        label: いいえ\n        next: stop\n",
+        "    options: []\n",
+    )
+    assert errors_of(tmp_path, text) == [
+        "data/decisions/t.yml:16: the path q1 → q2 does not end in an outcome: question 'q2' has no options",
+        "data/decisions/t.yml:28: node 'go' is not reached from the first question 'q1'",
+    ]
+
+
+def test_duplicate_id_within_a_list(tmp_path):
+    text = edit("  - id: q2\n", "  - id: q1\n")
+    assert errors_of(tmp_path, text) == ["data/decisions/t.yml:16: duplicate id 'q1'"]
+
+
+def test_duplicate_id_between_a_question_and_an_outcome(tmp_path):
+    extra = GOOD[GOOD.index("  - id: go\n"):].replace("  - id: go\n", "  - id: q2\n")
+    assert errors_of(tmp_path, GOOD + extra) == [
+        "data/decisions/t.yml:42: duplicate id 'q2' (a question and an outcome share it)",
+    ]
+
+
+def test_schema_and_graph_errors_of_two_files_come_together(tmp_path):
+    load_text = edit("        next: q2\n", "        next: q3\n")
+    (tmp_path / "data" / "decisions").mkdir(parents=True)
+    (tmp_path / "data" / "decisions" / "a.yml").write_text(load_text, encoding="utf-8")
+    bad_schema = GOOD.replace("id: t\n", "id: u\n").replace("    tone: go\n", "    tone: green\n")
+    (tmp_path / "data" / "decisions" / "b.yml").write_text(bad_schema, encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# page\n", encoding="utf-8")
+    with pytest.raises(SourceErrors) as caught:
+        load_site_data(tmp_path, [COLLECTION], tmp_path / "docs")
+    assert [str(e) for e in caught.value.errors] == [
+        "data/decisions/a.yml:12: option 'yes' of question 'q1' leads to unknown node 'q3'",
+        "data/decisions/a.yml:16: node 'q2' is not reached from the first question 'q1'",
+        "data/decisions/a.yml:34: node 'go' is not reached from the first question 'q1'",
+        "data/decisions/b.yml:36: outcomes[1].tone: Input should be 'stop', 'conditional' or 'go'",
+    ]
+
+
+# --- rendering -----------------------------------------------------------------------
+
+
+class FakePage:
+    links = Links("decisions/t/", use_directory_urls=True)
+
+    def __init__(self):
+        self.errors = []
+
+    def error(self, message, needle):
+        self.errors.append(message)
+        return Markup("<p>error</p>")
+
+
+def plain(text: str) -> Markup:
+    from markupsafe import escape
+
+    return escape(text)
+
+
+def test_text_from_yaml_is_escaped(tmp_path):
+    hostile = '<img src=x onerror="alert(1)">'
+    data = load(tmp_path, GOOD.replace("text: 一つ目の問いですか。", f"text: '{hostile}'"))
+    html = render_tree(data, FakePage(), plain, {"index.md": "トップ"}, "t")
+    assert hostile not in html
+    assert "&lt;img src=x" in html
+
+
+def test_the_outline_holds_every_node_and_where_each_answer_leads(tmp_path):
+    data = load(tmp_path, GOOD)
+    html = render_tree(data, FakePage(), plain, {"index.md": "トップ"}, "t")
+    for node_id in ("q1", "q2", "stop", "go"):
+        assert f'data-node="{node_id}"' in html
+    assert 'data-option="yes" data-next="q2"' in html
+    assert 'data-verdict="いったん止める"' in html
+    assert 'href="../../">トップ</a>' in html
+    assert numbering(data.get("decisions", "t")) == {"q1": "問1", "q2": "問2", "stop": "結論A", "go": "結論B"}
+
+
+def test_an_unknown_tree_is_a_page_error(tmp_path):
+    data = load(tmp_path, GOOD)
+    page = FakePage()
+    render_tree(data, page, plain, {}, "nope")
+    assert page.errors == ["unknown decision tree 'nope' (known: t)"]
+    page_errors.errors.clear()
