@@ -23,6 +23,8 @@ BLOCK_TAGS = {
 # A line break in the Markdown source between two Japanese characters is no space in the text.
 SOURCE_BREAK_IN_JAPANESE = re.compile(r"(?<=[\u2e80-\uffef])[ \t]*\n\s*(?=[\u2e80-\uffef])")
 SPACES = re.compile(r"\s+")
+# Written at block boundaries while collecting; unlike a source line break, always a space.
+BLOCK_BREAK = "\x01"
 
 
 @dataclass
@@ -72,7 +74,7 @@ class _SectionParser(HTMLParser):
             self._heading, self._heading_tag = [], tag
             self._anchor = (attributes.get("id") or "") if tag != "h1" else ""
         elif tag in BLOCK_TAGS:
-            self._write(" ")
+            self._write(BLOCK_BREAK)
 
     def handle_endtag(self, tag):
         if tag in VOID_TAGS:
@@ -91,7 +93,7 @@ class _SectionParser(HTMLParser):
             self._heading = None
             self._pending_heading = text
         elif tag in BLOCK_TAGS:
-            self._write(" ")
+            self._write(BLOCK_BREAK)
 
     def handle_data(self, data):
         if not self._skip_depth:
@@ -115,7 +117,8 @@ class _SectionParser(HTMLParser):
 
 
 def clean(text: str) -> str:
-    return SPACES.sub(" ", SOURCE_BREAK_IN_JAPANESE.sub("", text)).strip()
+    text = SOURCE_BREAK_IN_JAPANESE.sub("", text).replace(BLOCK_BREAK, " ")
+    return SPACES.sub(" ", text).strip()
 
 
 def split_sections(html: str) -> list[Section]:
