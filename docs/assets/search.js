@@ -367,6 +367,7 @@
       open();
       loadIndex();
     });
+    input.addEventListener("click", open);
     input.addEventListener("input", function (event) {
       // With an input method, wait until the conversion is confirmed.
       if (!event.isComposing) run();
@@ -391,6 +392,10 @@
     ui.root.classList.add("dx-search--open");
   }
 
+  function isOpen() {
+    return ui.root.classList.contains("dx-search--open");
+  }
+
   function close() {
     if (ui.toggle) ui.toggle.checked = false;
     ui.root.classList.remove("dx-search--open");
@@ -406,7 +411,7 @@
       ui.status.textContent = TEXT.prompt;
       return 0;
     }
-    if (!ui.toggle || !ui.toggle.checked) open();
+    if (!isOpen()) open();
     if (indexState !== "ready") {
       if (indexState !== "failed") ui.status.textContent = TEXT.loading;
       loadIndex(function () {
@@ -491,6 +496,12 @@
     var links = resultLinks();
     var at = links.indexOf(document.activeElement);
     var inInput = document.activeElement === ui.input;
+    // After Escape the box keeps focus, closed: these keys open it again first.
+    if (inInput && !isOpen() && (event.key === "ArrowDown" || event.key === "Enter")) {
+      open();
+      event.preventDefault();
+      return;
+    }
     switch (event.key) {
       case "ArrowDown":
         if (!links.length) return;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -92,14 +93,23 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served(builds):
-    handler = functools.partial(_QuietHandler, directory=str(builds.online))
+@contextlib.contextmanager
+def serving(directory: Path):
+    """A build served on 127.0.0.1, as an intranet web server would."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield Site("served", f"http://127.0.0.1:{server.server_address[1]}/")
-    server.shutdown()
+    try:
+        yield Site("served", f"http://127.0.0.1:{server.server_address[1]}/")
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served(builds):
+    with serving(builds.online) as site:
+        yield site
 
 
 @pytest.fixture(scope="session")
