@@ -4,18 +4,58 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import steps
+from . import faq, glossary, steps
+from .diagnostics import SourceErrors
 from .pagecontext import PageContext
+from .pages import load_pages
 from .sitedata import load_site_data
 
-COLLECTIONS = [steps.COLLECTION]
+COLLECTIONS = [steps.COLLECTION, glossary.COLLECTION]
+
+
+def load_sources(root: Path, docs_dir: Path):
+    """Data files, then every page's front matter; raise once with every error of both."""
+    errors = []
+    try:
+        data = load_site_data(root, COLLECTIONS, docs_dir)
+    except SourceErrors as exc:
+        data, errors = None, list(exc.errors)
+    pages, page_errors = load_pages(docs_dir, faq.model_for, faq.context(data, docs_dir), root)
+    errors += page_errors
+    entries, entry_errors = faq.Faq.from_pages(pages)
+    errors += entry_errors
+    if errors:
+        raise SourceErrors(errors)
+    return data, pages, entries
 
 
 def define_env(env) -> None:
     root = Path(env.project_dir)
-    data = load_site_data(root, COLLECTIONS, Path(env.conf["docs_dir"]))
+    data, pages, entries = load_sources(root, Path(env.conf["docs_dir"]))
+    glossary.install(env.conf, data)
     page = PageContext(env)
+    mark = glossary.marker(data)
 
     @env.macro
     def steps_overview():
         return steps.render_overview(data, page)
+
+    @env.macro
+    def faq_questions(step_id: str):
+        return faq.render_questions(entries, data, page, mark, step_id)
+
+    @env.macro
+    def faq_index(by: str = "step"):
+        return faq.render_index(entries, data, page, mark, by)
+
+    @env.macro
+    def faq_question():
+        return faq.render_question(entries, data, page, mark)
+
+    @env.macro
+    def faq_related():
+        return faq.render_related(entries, data, page, mark)
+
+    @env.macro
+    def glossary_terms():
+        return glossary.render_glossary(data, page, {uri: p.meta.title for uri, p in pages.items()})

@@ -21,6 +21,10 @@ class PageContext:
         return Links(self._env.page.url, self._env.conf["use_directory_urls"])
 
     @property
+    def src_uri(self) -> str:
+        return self._env.page.file.src_uri
+
+    @property
     def source(self) -> str:
         return "docs/" + self._env.page.file.src_uri
 
