@@ -1,5 +1,9 @@
 """Split a page's rendered HTML into searchable sections at its h2 and h3 headings.
 
+A term with its own anchor (<dt id=…>, as in the glossary) starts a section too: it is
+what a link to that term points at, and a page of many terms is not one long section.
+Anything inside an element with data-search-exclude is left out (Material's convention).
+
 Python's own html.parser is enough for HTML that Python-Markdown produced, and keeps the
 shared, pinned environment free of another dependency.
 """
@@ -69,7 +73,7 @@ class _SectionParser(HTMLParser):
             self._skip_depth += skipping
         if self._skip_depth:
             return
-        if tag in SECTION_HEADINGS or (tag == "h1" and not self._title):
+        if tag in SECTION_HEADINGS or (tag == "h1" and not self._title) or (tag == "dt" and "id" in attributes):
             self._finish_section()
             self._heading, self._heading_tag = [], tag
             self._anchor = (attributes.get("id") or "") if tag != "h1" else ""

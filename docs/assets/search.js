@@ -26,8 +26,11 @@
     headingIsTerm: 5, // ...and the heading is nothing but the term
     titleOnIntro: 8, // in the page title, for the page's first section
     titleOnSection: 3, // in the page title, for its other sections
-    bodyHit: 1, // each occurrence in the body, up to BODY_HITS
   };
+  // Hits in the body score as in BM25 (k1, b): more hits count for less each, and a hit in a
+  // short section counts for more than one in a long section. At most about 2.2 a term.
+  var BODY_K1 = 1.2;
+  var BODY_B = 0.75;
   var BODY_HITS = 5;
 
   // ---------------------------------------------------------------- normalisation
@@ -102,6 +105,15 @@
     return count;
   }
 
+  function averageBodyLength(index) {
+    if (!index.averageBodyLength) {
+      var total = 0;
+      for (var s = 0; s < index.sections.length; s++) total += index.sections[s][5].length;
+      index.averageBodyLength = Math.max(1, total / Math.max(1, index.sections.length));
+    }
+    return index.averageBodyLength;
+  }
+
   /*
    * Every section that holds every term (in its page title, heading or text), best first:
    * hits in headings and titles rank above hits in the body; ties keep the site's order.
@@ -112,6 +124,7 @@
     if (!terms.length) return { terms: terms, hits: hits };
     var pages = index.pages;
     var sections = index.sections;
+    var averageLength = averageBodyLength(index);
     for (var s = 0; s < sections.length; s++) {
       var row = sections[s];
       var isIntro = row[1] === "";
@@ -130,7 +143,11 @@
         }
         if (inHeading) score += SCORE.heading + (heading === term ? SCORE.headingIsTerm : 0);
         if (inTitle) score += isIntro ? SCORE.titleOnIntro : SCORE.titleOnSection;
-        if (at !== -1) score += SCORE.bodyHit * countUpTo(body, term, at, BODY_HITS);
+        if (at !== -1) {
+          var times = countUpTo(body, term, at, BODY_HITS);
+          var lengthRatio = body.length / averageLength;
+          score += (times * (BODY_K1 + 1)) / (times + BODY_K1 * (1 - BODY_B + BODY_B * lengthRatio));
+        }
       }
       if (score >= 0) hits.push({ section: s, score: score });
     }

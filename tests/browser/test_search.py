@@ -36,14 +36,17 @@ def fixture_config(work: Path, folder_bundle: bool) -> Path:
     The folder bundle links to files, as OFFLINE=true makes hooks/bundle.py do.
     """
     docs = work / "docs"
+    no_overrides = work / "overrides"  # the real ones need the real hooks
     if not docs.exists():
         shutil.copytree(FIXTURE, docs)
         shutil.copytree(ROOT / "docs/assets", docs / "assets")
+        no_overrides.mkdir()
     config = work / f"mkdocs-{'file' if folder_bundle else 'served'}.yml"
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {docs}\n"
         "site_name: 検索の試験\n"
+        f"theme: {{custom_dir: {no_overrides}}}\n"
         f"use_directory_urls: {str(not folder_bundle).lower()}\n"
         "plugins: []\n"
         f"hooks: [{ROOT / 'hooks/search_index.py'}]\n"

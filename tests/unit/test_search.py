@@ -79,3 +79,15 @@ def test_index_script_assigns_one_global_with_the_text_intact():
     prefix = f"window.{GLOBAL_NAME}="
     assert script.startswith(prefix) and script.endswith(";\n")
     assert json.loads(script[len(prefix) : -2])["pages"][0][1] == "</script>"
+
+
+def test_a_term_with_an_anchor_is_a_section_and_excluded_parts_are_left_out():
+    html = (
+        '<h1>用語集</h1><p>説明</p><dl><dt id="pmo">PMO</dt><dd><p>調整の役割</p>'
+        '<p data-search-exclude>関連するページ: 先に組織をつくってしまいました</p></dd>'
+        "<dt>番号なし</dt><dd>同じ節</dd></dl>"
+    )
+    assert split_sections(html) == [
+        Section("", "用語集", "説明"),
+        Section("pmo", "PMO", "調整の役割 番号なし 同じ節"),
+    ]
