@@ -65,7 +65,8 @@
       i += code > 0xffff ? 2 : 1;
       while (i < text.length) {
         var next = text.codePointAt(i);
-        if (!JOINING.test(String.fromCodePoint(next))) break;
+        // No combining mark comes before U+0300: most characters skip the regular expression.
+        if (next < 0x300 || !JOINING.test(String.fromCodePoint(next))) break;
         i += next > 0xffff ? 2 : 1;
       }
       var unit = text.slice(start, i);
@@ -255,6 +256,7 @@
   };
   var TEXT = {
     label: "サイト内を検索",
+    results: "検索結果",
     placeholder: "検索",
     open: "検索を開く",
     close: "検索を閉じる",
@@ -339,7 +341,7 @@
     var result = element("div", "md-search-result");
     var status = element("p", "md-search-result__meta", { id: "dx-search-status", role: "status" });
     status.textContent = TEXT.prompt;
-    var list = element("ol", "md-search-result__list", { id: "dx-search-results", "aria-label": TEXT.label });
+    var list = element("ol", "md-search-result__list", { id: "dx-search-results", "aria-label": TEXT.results });
     result.appendChild(status);
     result.appendChild(list);
     scrollwrap.appendChild(result);
