@@ -37,9 +37,10 @@ def build(config: Path, site_dir: Path, offline: bool = False, dist: Path | None
 
 
 def plain_config(work: Path) -> Path:
-    """The same docs with Material alone: MkDocs' INHERIT, with macros and hooks removed."""
+    """The same docs with Material alone: MkDocs' INHERIT, with macros, hooks and overrides removed."""
     work.mkdir(parents=True)
-    # The site's theme overrides need its hooks; plain Material gets an empty folder instead.
+    # theme.custom_dir (overrides/) resolves next to this config: an empty one, since the
+    # site's overrides use a filter that its hooks provide.
     (work / "overrides").mkdir()
     config = work / "mkdocs.yml"
     config.write_text(

@@ -27,6 +27,8 @@ def offline_enabled() -> bool:
 
 def on_config(config):
     if offline_enabled():
+        # A folder has no address: no canonical links to a web server in the bundle.
+        config.site_url = ""
         # A folder has no server to map faq/x/ to faq/x/index.html: link to the files.
         config.use_directory_urls = False
     return config

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import faq, glossary, steps
+from . import checklist, faq, glossary, progress, steps
 from .diagnostics import SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
 from .sitedata import load_site_data
 
-COLLECTIONS = [steps.COLLECTION, glossary.COLLECTION]
+COLLECTIONS = [steps.COLLECTION, glossary.COLLECTION, checklist.COLLECTION]
 
 
 def load_sources(root: Path, docs_dir: Path):
@@ -20,7 +20,7 @@ def load_sources(root: Path, docs_dir: Path):
         data = load_site_data(root, COLLECTIONS, docs_dir)
     except SourceErrors as exc:
         data, errors = None, list(exc.errors)
-    pages, page_errors = load_pages(docs_dir, faq.model_for, faq.context(data, docs_dir), root)
+    pages, page_errors = load_pages(docs_dir, faq.model_for, faq.context(data, docs_dir), root, faq.check_sections)
     errors += page_errors
     entries, entry_errors = faq.Faq.from_pages(pages)
     errors += entry_errors
@@ -35,6 +35,7 @@ def define_env(env) -> None:
     glossary.install(env.conf, data)
     page = PageContext(env)
     mark = glossary.marker(data)
+    catalog = checklist.catalog(data)
 
     @env.macro
     def steps_overview():
@@ -59,3 +60,12 @@ def define_env(env) -> None:
     @env.macro
     def glossary_terms():
         return glossary.render_glossary(data, page, {uri: p.meta.title for uri, p in pages.items()})
+
+    def checklist_macro(checklist_id: str):
+        return checklist.render_checklist(data, page, mark, checklist_id)
+
+    env.macro(checklist_macro, "checklist")
+
+    @env.macro
+    def progress_page():
+        return progress.render_progress(data, page, catalog)

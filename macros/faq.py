@@ -78,6 +78,8 @@ _HEADING = re.compile(r"^##[ \t]+(?P<text>.+?)[ \t]*(?:\{[^}]*\})?[ \t]*$")
 
 def check_sections(page: PageSource) -> list[SourceError]:
     """Each entry has ``## 結論``, ``## 理由``, ``## 進め方``, ``## 関連``, in that order."""
+    if not is_entry(page.src_uri):
+        return []
     found: list[tuple[str, int]] = []
     fenced = False
     for number, text in enumerate(page.body.splitlines(), start=page.body_line):
@@ -120,7 +122,6 @@ class Faq:
         for src_uri, page in sorted(pages.items()):
             if not is_entry(src_uri):
                 continue
-            errors.extend(check_sections(page))
             key = (page.meta.step, page.meta.order)
             if key in seen:
                 errors.append(page.error(f"order {page.meta.order} is already used by {seen[key]}", "order"))

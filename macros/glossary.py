@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from markupsafe import Markup, escape
+from mkdocs.exceptions import ConfigurationError
 from pydantic import Field
 
 from .diagnostics import SourceError
@@ -86,9 +87,34 @@ def abbreviations(data) -> dict[str, str]:
     return result
 
 
+_VOWEL_OF = {
+    kana: vowel
+    for vowel, row in zip(
+        "あいうえお",
+        [
+            "あかさたなはまやらわがざだばぱぁゃゎ",
+            "いきしちにひみりぎじぢびぴぃ",
+            "うくすつぬふむゆるぐずづぶぷぅゅっゔ",
+            "えけせてねへめれげぜでべぺぇ",
+            "おこそとのほもよろをごぞどぼぽぉょ",
+        ],
+    )
+    for kana in row
+}
+_SMALL = str.maketrans("ぁぃぅぇぉゃゅょっゎ", "あいうえおやゆよつわ")
+
+
+def reading_key(reading: str) -> str:
+    """Sort key in 五十音 order: ー takes the vowel before it, so あーるぴーえー (RPA) sorts as ああるぴいええ, before あいおーてぃー (IoT)."""
+    key = []
+    for char in reading:
+        key.append(_VOWEL_OF.get(key[-1], char) if char == "ー" and key else char)
+    return "".join(key).translate(_SMALL)
+
+
 def render_glossary(data, page, titles: dict[str, str]) -> Markup:
-    """The 用語集: every term, in the order of its reading (or spelling)."""
-    ordered = sorted(terms(data), key=lambda t: (t.reading or t.term).casefold())
+    """The 用語集: every term, in 五十音 order of its reading (or by spelling)."""
+    ordered = sorted(terms(data), key=lambda t: reading_key(t.reading or t.term.casefold()))
     return render("glossary.html", terms=ordered, titles=titles, link=page.links)
 
 
@@ -176,5 +202,7 @@ def install(config, data) -> None:
     """Add the extension, fed from the glossary, to the site's Markdown extensions."""
     names = [e for e in config["markdown_extensions"] if isinstance(e, str)]
     if "abbr" in names:
-        raise ValueError("remove 'abbr' from markdown_extensions: the glossary provides it (macros/glossary.py)")
+        raise ConfigurationError(
+            "mkdocs.yml: remove 'abbr' from markdown_extensions; macros/glossary.py adds a version that works in Japanese text"
+        )
     config["markdown_extensions"].append(JapaneseAbbrExtension(glossary=abbreviations(data)))

@@ -85,13 +85,11 @@ def read_page(
         return None, [SourceError(display, 1, "missing front matter (--- title, last_reviewed ... ---)")]
     raw, problems = parse_yaml(yaml_text, display, line_offset=1)
     if problems:
-        return None, problems
+        return PageSource(src_uri, display, None, None, 1, body, body_line), problems
     if raw is None:
         raw = {}
     meta, problems = validate(model, raw, display, context, line_offset=1)
-    if problems:
-        return None, problems
-    return PageSource(src_uri, display, meta, raw, 1, body, body_line), []
+    return PageSource(src_uri, display, meta, raw, 1, body, body_line), problems
 
 
 def load_pages(
@@ -99,15 +97,22 @@ def load_pages(
     model_for: Callable[[str], type[BaseModel]],
     context: dict[str, Any] | None = None,
     display_root: Path | None = None,
+    check_body: Callable[[PageSource], list[SourceError]] | None = None,
 ) -> tuple[dict[str, PageSource], list[SourceError]]:
-    """Read every ``*.md`` under ``docs_dir``; return the valid pages and every error."""
+    """Read every ``*.md`` under ``docs_dir``; return the valid pages and every error.
+
+    ``check_body`` runs on every page that has front matter, valid or not, so a page's
+    body errors are reported together with its front-matter errors.
+    """
     pages: dict[str, PageSource] = {}
     errors: list[SourceError] = []
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
         page, problems = read_page(path, docs_dir, model_for(src_uri), context, display_root)
         errors.extend(problems)
-        if page is not None:
+        if page is not None and check_body is not None:
+            errors.extend(check_body(page))
+        if page is not None and not problems:
             pages[src_uri] = page
     return pages, errors
 

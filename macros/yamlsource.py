@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 
 from .diagnostics import SourceError
@@ -27,8 +28,17 @@ def load_yaml(path: Path, display: str) -> tuple[Any, list[SourceError]]:
     return parse_yaml(text, display)
 
 
+class _Constructor(RoundTripConstructor):
+    """Keeps timestamps as text: the model parses dates, so ``2026-13-01`` becomes a located
+    field error instead of ruamel's bare ``ValueError`` (which has no line)."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
 def parse_yaml(text: str, display: str, line_offset: int = 0) -> tuple[Any, list[SourceError]]:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     try:
         return yaml.load(text), []
     except MarkedYAMLError as exc:

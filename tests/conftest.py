@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import subprocess
 import sys
@@ -20,8 +22,8 @@ class Builds:
     zip: Path
 
 
-def mkdocs_build(project: Path, site_dir: Path, offline: bool = False, dist: Path | None = None):
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false"}
+def mkdocs_build(project: Path, site_dir: Path, offline: bool = False, dist: Path | None = None, site_url: str = ""):
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false", "DX_SITE_URL": site_url}
     if dist is not None:
         env["DX_DIST_DIR"] = str(dist)
     return subprocess.run(
@@ -33,14 +35,33 @@ def mkdocs_build(project: Path, site_dir: Path, offline: bool = False, dist: Pat
     )
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
 @pytest.fixture(scope="session")
-def builds(tmp_path_factory) -> Builds:
+def server(tmp_path_factory):
+    """An HTTP server on 127.0.0.1, bound before the build so that site_url can name its port."""
+    root = tmp_path_factory.mktemp("served")
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.root = root
+    httpd.url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    yield httpd
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def builds(server, tmp_path_factory) -> Builds:
     out = tmp_path_factory.mktemp("builds")
-    for offline, name in ((False, "site"), (True, "site-offline")):
-        result = mkdocs_build(ROOT, out / name, offline=offline, dist=out / "dist")
-        assert result.returncode == 0, result.stderr
+    online = server.root / "site"
+    result = mkdocs_build(ROOT, online, site_url=server.url + "site/")
+    assert result.returncode == 0, result.stderr
+    result = mkdocs_build(ROOT, out / "site-offline", offline=True, dist=out / "dist")
+    assert result.returncode == 0, result.stderr
     (zip_path,) = (out / "dist").glob("*.zip")
-    return Builds(out / "site", out / "site-offline", zip_path)
+    return Builds(online, out / "site-offline", zip_path)
 
 
 def _skipped(config) -> list:

@@ -29,11 +29,73 @@
     }
   }
 
-  window.DX = {
-    register: function (name, start) {
-      modules[name] = start;
-    },
-    initAll: initAll,
+  /* Widgets on the current page that want to hear of record changes (other tabs, imports). */
+  var changeListeners = [];
+
+  document.addEventListener("dx:progress-change", function () {
+    changeListeners = changeListeners.filter(function (entry) {
+      if (!document.body.contains(entry.root)) return false; // page swapped away
+      entry.refresh();
+      return true;
+    });
+  });
+
+  var DX = (window.DX = window.DX || {});
+
+  DX.register = function (name, start) {
+    modules[name] = start;
+  };
+  DX.initAll = initAll;
+
+  DX.onProgressChange = function (root, refresh) {
+    changeListeners.push({ root: root, refresh: refresh });
+  };
+
+  /* Shows the parts of a widget that only work with JavaScript. */
+  DX.reveal = function (root) {
+    var parts = root.querySelectorAll(".dx-js-only");
+    for (var i = 0; i < parts.length; i++) parts[i].hidden = false;
+  };
+
+  /* Says plainly when progress cannot be kept, or a damaged record was set aside. */
+  DX.showStorageNotice = function (element) {
+    if (!element) return;
+    var messages = [];
+    if (!DX.store.persistent()) {
+      messages.push(
+        "このブラウザでは進捗を保存できません(保存機能が無効です)。操作はできますが、ページを閉じると記録は消えます。残したいときは「わたしの進捗」からファイルに書き出してください。"
+      );
+    }
+    var recovered = DX.store.recovered();
+    if (recovered) {
+      messages.push(
+        "保存されていた進捗の記録が壊れていたため、" +
+          (recovered.backupKey ? "消さずに別の名前で退避し、" : "") +
+          "新しい記録を始めました。理由: " +
+          recovered.reason +
+          (recovered.backupKey ? " 退避した記録は「わたしの進捗」からダウンロードできます。" : "")
+      );
+    }
+    element.textContent = messages.join(" ");
+    element.hidden = messages.length === 0;
+  };
+
+  var ERAS = [
+    { name: "令和", start: new Date(2019, 4, 1) },
+    { name: "平成", start: new Date(1989, 0, 8) },
+  ];
+
+  /* 2026年11月26日 is shown as 令和8年11月26日 (2026年): offices file papers in 和暦. */
+  DX.formatDate = function (date) {
+    var y = date.getFullYear();
+    var md = date.getMonth() + 1 + "月" + date.getDate() + "日";
+    for (var i = 0; i < ERAS.length; i++) {
+      if (date >= ERAS[i].start) {
+        var year = y - ERAS[i].start.getFullYear() + 1;
+        return ERAS[i].name + (year === 1 ? "元" : year) + "年" + md + "(" + y + "年)";
+      }
+    }
+    return y + "年" + md;
   };
 
   function start() {

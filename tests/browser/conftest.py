@@ -65,6 +65,8 @@ class Guard:
     def attach(self, context: BrowserContext) -> None:
         context.route("**/*", self._route)
         context.on("page", self.watch)
+        for page in context.pages:
+            self.watch(page)
 
     def watch(self, page: Page) -> None:
         page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
@@ -73,7 +75,8 @@ class Guard:
         page.on("response", lambda res: res.status >= 400 and self.console_errors.append(f"{res.status} {res.url}"))
 
     def _failed(self, url: str, reason) -> None:
-        if self.site.inside(url):
+        # ERR_ABORTED is a load cut short by navigating on, not a fault of the site.
+        if self.site.inside(url) and "ERR_ABORTED" not in str(reason):
             self.console_errors.append(f"failed {url}: {reason}")
 
     def _route(self, route) -> None:
@@ -95,7 +98,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @contextlib.contextmanager
 def serving(directory: Path):
-    """A build served on 127.0.0.1, as an intranet web server would."""
+    """Another build (a test fixture, the bench's) served on 127.0.0.1 for as long as needed."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -104,12 +107,16 @@ def serving(directory: Path):
         yield Site("served", f"http://127.0.0.1:{server.server_address[1]}/")
     finally:
         server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")
-def served(builds):
-    with serving(builds.online) as site:
-        yield site
+def served(server, builds):
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    # Served under a sub-path, as on an intranet server that hosts other things too.
+    yield Site("served", server.url + "site/")
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")
@@ -123,12 +130,35 @@ def site(request) -> Site:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Browser:
+def playwright():
     assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}; set DX_CHROMIUM or install it"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright) -> Browser:
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def reopenable(playwright, guard, tmp_path):
+    """Opens a browser that keeps its profile on disk: closing and reopening keeps storage."""
+    opened = []
+
+    def open_context() -> BrowserContext:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS, locale="ja-JP", accept_downloads=True
+        )
+        guard.attach(context)
+        opened.append(context)
+        return context
+
+    yield open_context
+    for context in opened:
+        context.close()
 
 
 @pytest.fixture
@@ -138,7 +168,7 @@ def guard(site) -> Guard:
 
 @pytest.fixture
 def context(browser, guard):
-    context = browser.new_context(locale="ja-JP", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(locale="ja-JP", viewport={"width": 1280, "height": 900}, accept_downloads=True)
     guard.attach(context)
     yield context
     context.close()

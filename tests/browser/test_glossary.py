@@ -52,3 +52,27 @@ def test_tab_moves_on_to_the_next_term(page, site):
     first = tab_to_first_term(page)
     second = tab_to_first_term(page)
     assert first != second
+
+
+HIDDEN = """() => {
+  const a = document.activeElement;
+  const id = a.getAttribute('aria-describedby');
+  const tip = id && document.getElementById(id);
+  const tipShown = !!tip && tip.checkVisibility();
+  const after = getComputedStyle(a, '::after');
+  const cssShown = after.display !== 'none' && after.content.startsWith('"');
+  return a.tagName === 'ABBR' && !tipShown && !cssShown;
+}"""
+
+
+def test_escape_hides_the_explanation_and_keeps_focus(page, site, guard):
+    page.goto(site.url("steps/step-1.md"))
+    term = tab_to_first_term(page)
+    page.wait_for_function(SHOWN, timeout=5_000)
+    page.keyboard.press("Escape")
+    page.wait_for_function(HIDDEN, timeout=5_000)
+    assert page.evaluate("document.activeElement.textContent") == term
+    # The next term shows its explanation again.
+    tab_to_first_term(page)
+    page.wait_for_function(SHOWN, timeout=5_000)
+    guard.assert_clean()

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import markdown
 import pytest
+from mkdocs.exceptions import ConfigurationError
 
 from macros import COLLECTIONS
 from macros.diagnostics import SourceErrors
-from macros.glossary import COLLECTION, JapaneseAbbrExtension, abbreviations, marker, terms
+from macros.glossary import COLLECTION, JapaneseAbbrExtension, abbreviations, install, marker, terms
 from macros.sitedata import load_site_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,3 +102,21 @@ def test_the_real_glossary_has_every_required_term():
     spellings = abbreviations(data)
     assert [term for term in REQUIRED_TERMS if term not in spellings] == []
     assert all(len(term.tooltip) <= 160 for term in terms(data))
+
+
+def test_stock_abbr_in_the_config_is_refused():
+    data = load_site_data(ROOT, COLLECTIONS, ROOT / "docs")
+    with pytest.raises(ConfigurationError, match="remove 'abbr'"):
+        install({"markdown_extensions": ["toc", "abbr"]}, data)
+    config = {"markdown_extensions": ["toc"]}
+    install(config, data)
+    assert isinstance(config["markdown_extensions"][-1], JapaneseAbbrExtension)
+
+
+def test_readings_sort_in_gojuon_order():
+    from macros.glossary import reading_key
+
+    readings = ["あいおーてぃー", "あーるぴーえー", "えーあいおーしーあーる", "えるじーわん", "がばめんとくらうど", "かいご"]
+    assert sorted(readings, key=reading_key) == [
+        "あーるぴーえー", "あいおーてぃー", "えーあいおーしーあーる", "えるじーわん", "かいご", "がばめんとくらうど",
+    ]

@@ -1,0 +1,149 @@
+/* 「わたしの進捗」: totals per widget, export as JSON and CSV, import with merge, backups. */
+(function () {
+  "use strict";
+
+  function today() {
+    var d = new Date();
+    var pad = function (n) {
+      return (n < 10 ? "0" : "") + n;
+    };
+    return "" + d.getFullYear() + pad(d.getMonth() + 1) + pad(d.getDate());
+  }
+
+  DX.download = function (filename, type, text) {
+    var blob = new Blob([text], { type: type });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = filename;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () {
+      URL.revokeObjectURL(link.href);
+    }, 1000);
+  };
+
+  /* One CSV field. Cells starting with = + - @ are prefixed so that Excel never runs them. */
+  function csvField(value) {
+    var text = value === undefined || value === null ? "" : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return '"' + text.replace(/"/g, '""') + '"';
+  }
+
+  /* UTF-8 with a BOM and CRLF line ends: what Japanese Excel opens correctly. */
+  DX.csv = function (rows) {
+    return (
+      "\ufeff" +
+      rows
+        .map(function (row) {
+          return row.map(csvField).join(",");
+        })
+        .join("\r\n") +
+      "\r\n"
+    );
+  };
+
+  function describe(value) {
+    if (value === true) return "完了";
+    if (value === false) return "未完了";
+    if (value && typeof value === "object" && typeof value.label === "string") return value.label;
+    if (typeof value === "string") return value;
+    return value === undefined ? "" : JSON.stringify(value);
+  }
+
+  function start(root) {
+    var status = root.querySelector("[data-role=status]");
+    var catalog = JSON.parse(root.getAttribute("data-catalog"));
+    DX.reveal(root);
+    DX.showStorageNotice(root.querySelector("[data-role=notice]"));
+
+    function refresh() {
+      var rows = root.querySelectorAll("tr[data-keys]");
+      for (var i = 0; i < rows.length; i++) {
+        var keys = rows[i].getAttribute("data-keys").split(" ");
+        var done = keys.filter(function (key) {
+          return DX.store.get(key) === true;
+        }).length;
+        rows[i].querySelector("[data-role=done]").textContent = String(done);
+      }
+      showBackups();
+    }
+
+    function showBackups() {
+      var keys = DX.store.backups();
+      var box = root.querySelector("[data-role=backups]");
+      var list = root.querySelector("[data-role=backup-list]");
+      list.textContent = "";
+      box.hidden = keys.length === 0;
+      keys.forEach(function (key, index) {
+        var item = document.createElement("li");
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button";
+        button.textContent = "退避した記録 " + (index + 1) + " をダウンロード(" + key.split(":backup:")[1] + ")";
+        button.addEventListener("click", function () {
+          DX.download("dx-progress-backup-" + (index + 1) + ".txt", "text/plain", DX.store.backupText(key) || "");
+        });
+        item.appendChild(button);
+        list.appendChild(item);
+      });
+    }
+
+    function csvRows() {
+      var entries = DX.store.entries();
+      var rows = [["種類", "まとまり", "項目", "状態", "更新日時", "キー"]];
+      var known = {};
+      catalog.forEach(function (item) {
+        known[item.key] = true;
+        var entry = entries[item.key];
+        rows.push([item.kind, item.group, item.label, entry ? describe(entry.value) : "未着手", entry ? entry.at : "", item.key]);
+      });
+      Object.keys(entries)
+        .sort()
+        .forEach(function (key) {
+          if (known[key]) return;
+          var entry = entries[key];
+          rows.push(["(現在のサイトにない項目)", "", "", describe(entry.value), entry.at, key]);
+        });
+      return rows;
+    }
+
+    root.querySelector("[data-action=export-json]").addEventListener("click", function () {
+      DX.download("dx-progress-" + today() + ".json", "application/json", JSON.stringify(DX.store.exportRecord(), null, 2));
+      status.textContent = "記録をJSONファイルに書き出しました。";
+    });
+
+    root.querySelector("[data-action=export-csv]").addEventListener("click", function () {
+      DX.download("dx-progress-" + today() + ".csv", "text/csv", DX.csv(csvRows()));
+      status.textContent = "一覧をCSVファイルに書き出しました。";
+    });
+
+    var input = root.querySelector("[data-role=import]");
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      input.value = "";
+      if (file.size > DX.store.MAX_IMPORT_BYTES) {
+        status.textContent =
+          "読み込めませんでした: ファイルが大きすぎます(" + Math.round(file.size / 1024) + " KB)。このサイトの記録は通常数十KB以下です。";
+        return;
+      }
+      var reader = new FileReader();
+      reader.onload = function () {
+        var result = DX.store.importText(String(reader.result));
+        status.textContent = result.error
+          ? "読み込めませんでした: " + result.error + " 今の記録は変わっていません。"
+          : "読み込みました。" + result.changed + " 件の項目を更新しました。";
+      };
+      reader.onerror = function () {
+        status.textContent = "ファイルを読み取れませんでした。今の記録は変わっていません。";
+      };
+      reader.readAsText(file);
+    });
+
+    DX.onProgressChange(root, refresh);
+    refresh();
+  }
+
+  DX.register("progress", start);
+})();

@@ -1,0 +1,43 @@
+"""Helpers for widget tests: the browser record, and files to import."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+STORE_KEY = "dx:jichitai-dx-guide:progress"
+
+# Makes localStorage throw, as Chromium and Edge do when site data is blocked by policy.
+DISABLE_STORAGE = """
+Object.defineProperty(window, 'localStorage', {
+  configurable: true,
+  get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+});
+"""
+
+
+def record(page: Page) -> dict | None:
+    text = page.evaluate(f"() => localStorage.getItem({json.dumps(STORE_KEY)})")
+    return None if text is None else json.loads(text)
+
+
+def storage_keys(page: Page) -> list[str]:
+    return page.evaluate("() => Object.keys(localStorage)")
+
+
+def write_json(path: Path, value) -> Path:
+    path.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def progress_file(items: dict, **overrides) -> dict:
+    return {
+        "format": "jichitai-dx-progress",
+        "version": 1,
+        "site": "jichitai-dx-guide",
+        "updated": "2026-11-20T09:00:00.000Z",
+        "items": items,
+        **overrides,
+    }
