@@ -258,3 +258,31 @@ def test_without_javascript_there_is_no_search_box(browser, site):
     assert page.locator(INPUT).count() == 0
     assert page.locator("h1").first.is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("site", ["served"], indirect=True)
+def test_an_input_method_conversion_is_searched_once_confirmed_and_its_enter_opens_nothing(page, site):
+    # Playwright cannot drive a real input method; these are the events one sends.
+    page.goto(site.url("index.md"))
+    page.locator(INPUT).focus()
+    page.wait_for_function("typeof window.DX_SEARCH_INDEX === 'object'")
+    status = page.locator("#dx-search-status")
+    before = status.inner_text()
+    page.evaluate("""() => {
+        const input = document.getElementById('dx-search-input');
+        input.dispatchEvent(new CompositionEvent('compositionstart', {data: ''}));
+        input.value = 'けんこう';
+        input.dispatchEvent(new InputEvent('input', {data: 'けんこう', isComposing: true, inputType: 'insertCompositionText'}));
+    }""")
+    assert status.inner_text() == before  # nothing searched mid-conversion
+    page.evaluate("""() => {
+        const input = document.getElementById('dx-search-input');
+        input.value = '健康保険';
+        input.dispatchEvent(new InputEvent('input', {data: '健康保険', isComposing: true, inputType: 'insertCompositionText'}));
+        // The Enter that confirms the conversion belongs to the input method.
+        input.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', keyCode: 229, isComposing: true, bubbles: true}));
+        input.dispatchEvent(new CompositionEvent('compositionend', {data: '健康保険'}));
+    }""")
+    assert status.inner_text() == "1件見つかりました"
+    page.wait_for_timeout(300)
+    assert page.url == site.url("index.md")
