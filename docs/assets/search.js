@@ -219,8 +219,9 @@
 
   function loadIndex(then) {
     if (then) whenLoaded.push(then);
-    if (indexState === "ready" || indexState === "failed") return flush();
+    if (indexState === "ready") return flush();
     if (indexState === "loading") return;
+    // idle, or failed before: (try again to) load it.
     indexState = "loading";
     var script = document.createElement("script");
     script.src = new URL("search/dx-index.js", siteRoot).href;
@@ -317,8 +318,10 @@
       "aria-controls": "dx-search-results",
       "aria-describedby": "dx-search-status",
     });
+    // For pointers (Material shows it as the box's icon); keyboards close with Escape.
     var back = element("button", "md-search__icon md-icon dx-search-back", {
       type: "button",
+      tabindex: "-1",
       "aria-label": TEXT.close,
       title: TEXT.close,
     });

@@ -11,6 +11,7 @@ import yaml
 from sitesearch.extract import Section, split_sections
 from sitesearch.index import GLOBAL_NAME, IndexedPage, index_data, index_script
 from sitesearch.normalize import normalize, query_terms
+from sitesearch.quality import StaffQuery, distinct, hit_rate, markdown_path
 
 CASES = yaml.safe_load((Path(__file__).parents[1] / "search_normalize_cases.yml").read_text(encoding="utf-8"))
 
@@ -91,3 +92,26 @@ def test_a_term_with_an_anchor_is_a_section_and_excluded_parts_are_left_out():
         Section("", "用語集", "説明"),
         Section("pmo", "PMO", "調整の役割 番号なし 同じ節"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("location", "page"),
+    [
+        ("", "index.md"),
+        ("index.html#a", "index.md"),
+        ("faq/rpa-now/#結論", "faq/rpa-now.md"),
+        ("faq/rpa-now.html", "faq/rpa-now.md"),
+        ("faq/", "faq/index.md"),
+        ("faq/index.html#faq-step-1", "faq/index.md"),
+    ],
+)
+def test_result_locations_map_back_to_their_markdown_pages(location, page):
+    assert markdown_path(location, Path(__file__).parents[2] / "docs") == page
+
+
+def test_hit_rate_counts_a_query_once_when_any_expected_page_is_in_the_first_k():
+    queries = [StaffQuery("a", ("x.md", "y.md")), StaffQuery("b", ("z.md",))]
+    ranked = [["w.md", "y.md", "x.md"], ["z.md"]]
+    assert hit_rate(queries, ranked, 1) == 0.5
+    assert hit_rate(queries, ranked, 2) == 1.0
+    assert distinct(["a", "b", "a"]) == ["a", "b"]
