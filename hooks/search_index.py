@@ -18,10 +18,18 @@ from sitesearch.extract import split_sections  # noqa: E402
 from sitesearch.index import INDEX_PATH, IndexedPage, index_script  # noqa: E402
 
 _pages: dict[str, IndexedPage] = {}
+_nav_order: dict[str, int] = {}
 
 
 def on_pre_build(config):
     _pages.clear()  # mkdocs serve rebuilds in the same process
+    _nav_order.clear()
+
+
+def on_nav(nav, config, files):
+    # Equal scores keep the index's order: make it the site's reading order (the nav).
+    _nav_order.update((page.file.src_uri, number) for number, page in enumerate(nav.pages))
+    return nav
 
 
 def on_page_content(html, page, config, files):
@@ -37,4 +45,5 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     target = Path(config.site_dir) / INDEX_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(index_script(list(_pages.values())), encoding="utf-8")
+    in_nav_order = sorted(_pages, key=lambda src: _nav_order.get(src, len(_nav_order)))
+    target.write_text(index_script([_pages[src] for src in in_nav_order]), encoding="utf-8")
