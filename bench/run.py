@@ -3,7 +3,8 @@
     ./dev bench
 
 Build time is compared, in the same run, with a plain Material build of the same Markdown
-with macros and hooks off, so the figure means something on any machine.
+with macros and hooks off, so the figure means something on any machine. The search
+figures follow (bench/search.py).
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ def main() -> None:
         print(f"  plain Material       {base:6.2f} s   (same Markdown, macros and hooks off)")
         print(f"  ratio                {real / base:6.2f} x")
 
-        print("the site's own assets (docs/assets, vendored shim excluded)")
+        print("the site's own assets (docs/assets)")
         own = [p for p in sorted((ROOT / "docs/assets").glob("*")) if p.suffix in {".css", ".js"}]
         for path in own:
             data = path.read_bytes()
@@ -108,6 +109,11 @@ def main() -> None:
 
         print("offline bundle")
         print(f"  {zip_path.name:22} {kb(zip_path.stat().st_size)}")
+
+    # Search: quality beside Material's search, latency and index size (bench/search.py).
+    import search
+
+    search.main()
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
-"""Build hooks: stop before writing when pages had errors; zip the offline bundle.
+"""Build hooks: the folder bundle's links; stop before writing when pages had errors; zip it.
 
-The zip is a hook rather than a plugin option because Material's offline plugin writes
-the site only; a municipality hands staff one file whose top folder holds index.html.
+OFFLINE=true builds the bundle that opens from a folder (file://). Material's offline
+plugin is not used: all it did was turn off directory URLs and add its iframe-worker shim
+(from unpkg, unless listed locally) for Material's search worker, and the site's own search
+needs no worker. The zip is a hook because a municipality hands staff one file whose top
+folder holds index.html.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ def on_config(config):
     if offline_enabled():
         # A folder has no address: no canonical links to a web server in the bundle.
         config.site_url = ""
+        # A folder has no server to map faq/x/ to faq/x/index.html: link to the files.
+        config.use_directory_urls = False
     return config
 
 
@@ -37,7 +42,7 @@ def on_env(env, config, files):
     return env
 
 
-# After Material's offline plugin (-100), which writes search_index.js at the very end.
+# Last, after every other hook and plugin has written its files (the search index included).
 @event_priority(-200)
 def on_post_build(config):
     if not offline_enabled():

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import threading
 from dataclasses import dataclass, field
@@ -86,6 +89,25 @@ class Guard:
     def assert_clean(self) -> None:
         assert self.outside == [], f"requests outside the site: {self.outside}"
         assert self.console_errors == [], f"console errors: {self.console_errors}"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serving(directory: Path):
+    """Another build (a test fixture, the bench's) served on 127.0.0.1 for as long as needed."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Site("served", f"http://127.0.0.1:{server.server_address[1]}/")
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -34,12 +34,14 @@ def test_no_page_references_anything_outside(builds):
             assert found == [], f"{html}: {found}"
 
 
-def test_offline_build_uses_the_local_worker_shim_and_inlined_index(builds):
+def test_offline_build_needs_no_worker_shim_and_ships_the_search_index(builds):
+    # The site's own search loads search/dx-index.js as a script: no worker, no iframe shim.
     index = (builds.offline / "index.html").read_text(encoding="utf-8")
-    assert 'src="assets/vendor/iframe-worker/shim.js"' in index
+    assert "iframe-worker" not in index
     assert "unpkg.com" not in index
-    assert (builds.offline / "search" / "search_index.js").is_file()
-    assert (builds.offline / "assets/vendor/iframe-worker/LICENSE.txt").is_file()
+    assert (builds.offline / "search" / "dx-index.js").is_file()
+    assert not (builds.offline / "search" / "search_index.js").exists()
+    assert not (builds.offline / "assets/vendor/iframe-worker").exists()
 
 
 def test_offline_zip_has_one_top_folder_with_index_html(builds):
@@ -49,12 +51,12 @@ def test_offline_zip_has_one_top_folder_with_index_html(builds):
     assert len(tops) == 1
     (top,) = tops
     assert f"{top}/index.html" in names
-    assert f"{top}/search/search_index.js" in names
+    assert f"{top}/search/dx-index.js" in names
 
 
 def copy_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
-    for name in ("docs", "data", "macros", "hooks", "overrides"):
+    for name in ("docs", "data", "macros", "hooks", "overrides", "sitesearch"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     return project

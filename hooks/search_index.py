@@ -1,0 +1,49 @@
+"""Build hook: the site's search index, written to search/dx-index.js.
+
+Sections come from each page's rendered HTML (after macros and Markdown), so what is
+searched is what staff read. A page with `search: {exclude: true}` in its front matter is
+left out, as with Material's own search.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+if str(PROJECT) not in sys.path:
+    sys.path.insert(0, str(PROJECT))
+
+from sitesearch.extract import split_sections  # noqa: E402
+from sitesearch.index import INDEX_PATH, IndexedPage, index_script  # noqa: E402
+
+_pages: dict[str, IndexedPage] = {}
+_nav_order: dict[str, int] = {}
+
+
+def on_pre_build(config):
+    _pages.clear()  # mkdocs serve rebuilds in the same process
+    _nav_order.clear()
+
+
+def on_nav(nav, config, files):
+    # Equal scores keep the index's order: make it the site's reading order (the nav).
+    _nav_order.update((page.file.src_uri, number) for number, page in enumerate(nav.pages))
+    return nav
+
+
+def on_page_content(html, page, config, files):
+    if (page.meta.get("search") or {}).get("exclude"):
+        return html
+    sections = split_sections(html)
+    if sections and not sections[0].heading:
+        sections[0].heading = page.title or ""
+    _pages[page.file.src_uri] = IndexedPage(page.url, page.title or "", sections)
+    return html
+
+
+def on_post_build(config):
+    target = Path(config.site_dir) / INDEX_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    in_nav_order = sorted(_pages, key=lambda src: _nav_order.get(src, len(_nav_order)))
+    target.write_text(index_script([_pages[src] for src in in_nav_order]), encoding="utf-8")

@@ -1,0 +1,117 @@
+"""Search, Python side: normalisation, query terms, sections from HTML, the index script."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitesearch.extract import Section, split_sections
+from sitesearch.index import GLOBAL_NAME, IndexedPage, index_data, index_script
+from sitesearch.normalize import normalize, query_terms
+from sitesearch.quality import StaffQuery, distinct, hit_rate, markdown_path
+
+CASES = yaml.safe_load((Path(__file__).parents[1] / "search_normalize_cases.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[repr(c[0]) for c in CASES])
+def test_normalize(text, expected):
+    assert normalize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("健康保険", ["健康保険"]),
+        ("ＲＰＡ　導入", ["rpa", "導入"]),  # full-width space separates terms
+        ("  DX   推進 ", ["dx", "推進"]),
+        ("ー", []),  # nothing left to search for
+        ("", []),
+    ],
+)
+def test_query_terms(query, terms):
+    assert query_terms(query) == terms
+
+
+def test_sections_split_at_h2_and_h3_with_their_anchors():
+    html = """
+    <h1 id="t">標準化<a class="headerlink" href="#t">¶</a></h1>
+    <p>はじめの段落</p>
+    <h2 id="対象業務">対象業務<a class="headerlink" href="#対象業務">¶</a></h2>
+    <p>住民基本台帳など</p>
+    <h3 id="国保">国民健康保険</h3>
+    <p>本文</p>
+    <h4 id="deep">細目</h4>
+    <p>細目の本文</p>
+    """
+    assert split_sections(html) == [
+        Section("", "標準化", "はじめの段落"),
+        Section("対象業務", "対象業務", "住民基本台帳など"),
+        Section("国保", "国民健康保険", "本文 細目 細目の本文"),
+    ]
+
+
+def test_section_text_joins_japanese_source_lines_but_keeps_blocks_apart():
+    html = "<h2 id=a>見出し</h2><p>一行目の\n  つづき</p><ul><li>項目</li><li>次</li></ul><p>RPA\nを使う</p>"
+    (section,) = split_sections(html)
+    assert section.text == "一行目のつづき 項目 次 RPA を使う"
+
+
+def test_section_text_leaves_out_scripts_permalinks_and_marked_parts():
+    html = (
+        '<h2 id="a">見出し<a class="headerlink" href="#a">¶</a></h2><p>本文<script>var x = "秘密";</script></p>'
+        '<div data-search-exclude><p>除外</p></div><svg aria-hidden="true"><text>飾り</text></svg><p>&lt;残る&gt;</p>'
+    )
+    (section,) = split_sections(html)
+    assert section.text == "本文 <残る>"
+
+
+def test_index_holds_text_and_its_normalised_form():
+    page = IndexedPage("faq/rpa/", "ＲＰＡをやめる？", [Section("", "ＲＰＡをやめる？", "チェンジマネージメント")])
+    data = index_data([page])
+    assert data["pages"] == [["faq/rpa/", "ＲＰＡをやめる？", "rpaをやめる?"]]
+    assert data["sections"] == [[0, "", "ＲＰＡをやめる？", "チェンジマネージメント", "rpaをやめる?", "チェンジマネジメント"]]
+
+
+def test_index_script_assigns_one_global_with_the_text_intact():
+    script = index_script([IndexedPage("x/", "</script>", [Section("", "a", '"b"')])])
+    prefix = f"window.{GLOBAL_NAME}="
+    assert script.startswith(prefix) and script.endswith(";\n")
+    assert json.loads(script[len(prefix) : -2])["pages"][0][1] == "</script>"
+
+
+def test_a_term_with_an_anchor_is_a_section_and_excluded_parts_are_left_out():
+    html = (
+        '<h1>用語集</h1><p>説明</p><dl><dt id="pmo">PMO</dt><dd><p>調整の役割</p>'
+        '<p data-search-exclude>関連するページ: 先に組織をつくってしまいました</p></dd>'
+        "<dt>番号なし</dt><dd>同じ節</dd></dl>"
+    )
+    assert split_sections(html) == [
+        Section("", "用語集", "説明"),
+        Section("pmo", "PMO", "調整の役割 番号なし 同じ節"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("location", "page"),
+    [
+        ("", "index.md"),
+        ("index.html#a", "index.md"),
+        ("faq/rpa-now/#結論", "faq/rpa-now.md"),
+        ("faq/rpa-now.html", "faq/rpa-now.md"),
+        ("faq/", "faq/index.md"),
+        ("faq/index.html#faq-step-1", "faq/index.md"),
+    ],
+)
+def test_result_locations_map_back_to_their_markdown_pages(location, page):
+    assert markdown_path(location, Path(__file__).parents[2] / "docs") == page
+
+
+def test_hit_rate_counts_a_query_once_when_any_expected_page_is_in_the_first_k():
+    queries = [StaffQuery("a", ("x.md", "y.md")), StaffQuery("b", ("z.md",))]
+    ranked = [["w.md", "y.md", "x.md"], ["z.md"]]
+    assert hit_rate(queries, ranked, 1) == 0.5
+    assert hit_rate(queries, ranked, 2) == 1.0
+    assert distinct(["a", "b", "a"]) == ["a", "b"]
