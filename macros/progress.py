@@ -10,7 +10,7 @@ from .render import render
 from .sitedata import SiteData
 
 
-def render_progress(data: SiteData, page, catalog: list[dict]) -> Markup:
+def render_progress(data: SiteData, page, catalog: list[dict], mark) -> Markup:
     checklists = [
         {"checklist": c, "page": f"checklists/{c.id}.md", "keys": [f"checklist/{c.id}/{i.id}" for i in c.items]}
         for c in data.all("checklists")
@@ -20,6 +20,7 @@ def render_progress(data: SiteData, page, catalog: list[dict]) -> Markup:
         "progress.html",
         checklists=checklists,
         trees=trees,
+        mark=mark,
         catalog=catalog,
         link=page.links,
         site_id=page.config_extra("site_id"),

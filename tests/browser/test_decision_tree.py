@@ -248,3 +248,21 @@ def test_no_axe_violations(page, site, axe, stage):
     if stage == "outcome":
         expect(page.locator(TITLE)).to_be_visible()
     assert axe_violations(axe, page) == []
+
+
+def test_navigating_away_and_back_keeps_the_place(page, site, guard):
+    page.goto(site.url("decisions/index.md"))
+    page.evaluate("() => { window.__samePage = true; }")
+    page.get_by_role("link", name="今、RPAを進めてよいですか").first.click()
+    page.locator(".dx-tree input[value='no']").check()
+    page.get_by_role("button", name="次へ").click()
+    expect(page.locator(QUESTION)).to_contain_text("数年のうちに変わる")
+    page.locator(".md-sidebar--primary a", has_text="わたしの進捗").first.click()
+    expect(page.locator("h1")).to_contain_text("わたしの進捗")
+    page.go_back()
+    expect(page.locator(QUESTION)).to_contain_text("数年のうちに変わる")
+    assert fragment(page) == "#rpa-now=standard-area.no"
+    if site.kind == "served":
+        # Material's instant navigation swapped the content without a reload, both ways.
+        assert page.evaluate("() => window.__samePage === true")
+    guard.assert_clean()

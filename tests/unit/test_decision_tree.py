@@ -3,11 +3,10 @@ refused with each mistake at its ``data/decisions/FILE.yml:LINE``."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from macros import COLLECTIONS
 from macros.decision_tree import COLLECTION, Outcome, Question, numbering, paths, render_tree
@@ -217,8 +216,7 @@ class FakePage:
 
 
 def plain(text: str) -> Markup:
-    from markupsafe import escape
-
+    """The glossary marker without a glossary: escaping only."""
     return escape(text)
 
 
