@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checklist, faq, glossary, progress, steps
+from . import checklist, curriculum, faq, glossary, progress, steps
 from .diagnostics import SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
 from .sitedata import load_site_data
 
-COLLECTIONS = [steps.COLLECTION, glossary.COLLECTION, checklist.COLLECTION]
+COLLECTIONS = [steps.COLLECTION, glossary.COLLECTION, checklist.COLLECTION, *curriculum.COLLECTIONS]
 
 
 def load_sources(root: Path, docs_dir: Path):
@@ -20,6 +20,8 @@ def load_sources(root: Path, docs_dir: Path):
         data = load_site_data(root, COLLECTIONS, docs_dir)
     except SourceErrors as exc:
         data, errors = None, list(exc.errors)
+    if data is not None:
+        errors += curriculum.check(data)
     pages, page_errors = load_pages(docs_dir, faq.model_for, faq.context(data, docs_dir), root)
     errors += page_errors
     entries, entry_errors = faq.Faq.from_pages(pages)
@@ -69,3 +71,38 @@ def define_env(env) -> None:
     @env.macro
     def progress_page():
         return progress.render_progress(data, page, catalog)
+
+    cur = curriculum.Curriculum(data)
+    titles = {uri: p.meta.title for uri, p in pages.items()}
+
+    @env.macro
+    def curriculum_map():
+        return curriculum.render_map(cur, page)
+
+    @env.macro
+    def curriculum_program(program_id: str):
+        return curriculum.render_program(cur, page, program_id, titles)
+
+    @env.macro
+    def learning_path(role_id: str):
+        return curriculum.render_role_path(cur, page, role_id)
+
+    @env.macro
+    def learning_paths():
+        return curriculum.render_roles_index(cur, page)
+
+    @env.macro
+    def learning_module(module_id: str):
+        return curriculum.render_module(cur, page, module_id, titles)
+
+    @env.macro
+    def assignment_builder():
+        return curriculum.render_assign(cur, page)
+
+    @env.macro
+    def my_learning():
+        return curriculum.render_my_learning(cur, page)
+
+    @env.macro
+    def completion_aggregate():
+        return curriculum.render_aggregate(cur, page)
