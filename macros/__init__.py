@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checklist, curriculum, faq, glossary, progress, steps
+from . import checklist, curriculum, decision_diagram, decision_tree, faq, glossary, progress, steps
 from .diagnostics import SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
 from .sitedata import load_site_data
 
-COLLECTIONS = [steps.COLLECTION, glossary.COLLECTION, checklist.COLLECTION, *curriculum.COLLECTIONS]
+COLLECTIONS = [
+    steps.COLLECTION,
+    glossary.COLLECTION,
+    checklist.COLLECTION,
+    decision_tree.COLLECTION,
+    *curriculum.COLLECTIONS,
+]
 
 
 def load_sources(root: Path, docs_dir: Path):
@@ -37,7 +43,8 @@ def define_env(env) -> None:
     glossary.install(env.conf, data)
     page = PageContext(env)
     mark = glossary.marker(data)
-    catalog = checklist.catalog(data)
+    catalog = checklist.catalog(data) + decision_tree.catalog(data)
+    titles = {uri: p.meta.title for uri, p in pages.items()}
 
     @env.macro
     def steps_overview():
@@ -61,7 +68,7 @@ def define_env(env) -> None:
 
     @env.macro
     def glossary_terms():
-        return glossary.render_glossary(data, page, {uri: p.meta.title for uri, p in pages.items()})
+        return glossary.render_glossary(data, page, titles)
 
     def checklist_macro(checklist_id: str):
         return checklist.render_checklist(data, page, checklist_id)
@@ -72,8 +79,21 @@ def define_env(env) -> None:
     def progress_page():
         return progress.render_progress(data, page, catalog)
 
+    def decision_tree_macro(tree_id: str):
+        return decision_tree.render_tree(data, page, mark, titles, tree_id)
+
+    env.macro(decision_tree_macro, "decision_tree")
+
+    def decision_diagram_macro(tree_id: str):
+        return decision_diagram.render_diagram(data, page, mark, tree_id)
+
+    env.macro(decision_diagram_macro, "decision_diagram")
+
+    @env.macro
+    def decision_index():
+        return decision_tree.render_index(data, page, mark)
+
     cur = curriculum.Curriculum(data)
-    titles = {uri: p.meta.title for uri, p in pages.items()}
 
     @env.macro
     def curriculum_map():

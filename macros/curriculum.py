@@ -430,8 +430,9 @@ def render_module(cur: Curriculum, page, module_id: str, titles: dict[str, str])
     trees = []
     for tree_id in module.trees:
         tree = cur.tree(tree_id)
+        page_ref = getattr(tree, "page", None) or tree_page(tree_id)
         trees.append({"id": tree_id, "key": tree_key(tree_id), "title": getattr(tree, "title", None),
-                      "page": tree_page(tree_id) if tree_page(tree_id) in titles else None})
+                      "page": page_ref if page_ref in titles else None})
     return render("curriculum_module.html", cur=cur, module=module, program=cur.program_of[module.id],
                   items=cur.checklist_items(module), trees=trees, link=page.links, titles=titles,
                   program_page=program_page, role_page=role_page, duration=duration,

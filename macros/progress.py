@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from .decision_tree import store_key as tree_key
 from .render import render
 from .sitedata import SiteData
 
@@ -13,9 +14,11 @@ def render_progress(data: SiteData, page, catalog: list[dict]) -> Markup:
         {"checklist": c, "page": f"checklists/{c.id}.md", "keys": [f"checklist/{c.id}/{i.id}" for i in c.items]}
         for c in data.all("checklists")
     ]
+    trees = [{"tree": t, "key": tree_key(t.id)} for t in data.all("decisions")]
     return render(
         "progress.html",
         checklists=checklists,
+        trees=trees,
         catalog=catalog,
         link=page.links,
         site_id=page.config_extra("site_id"),

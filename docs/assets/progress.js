@@ -66,7 +66,26 @@
         }).length;
         rows[i].querySelector("[data-role=done]").textContent = String(done);
       }
+      showTrees();
       showBackups();
+    }
+
+    /* Each tree's last outcome, its date, and a link that reopens it (answers are checked
+       against the fragment's alphabet: the record may come from an imported file). */
+    function showTrees() {
+      var rows = root.querySelectorAll("tr[data-tree-key]");
+      for (var i = 0; i < rows.length; i++) {
+        var key = rows[i].getAttribute("data-tree-key");
+        var entry = DX.store.entry(key);
+        var value = entry && entry.value;
+        var link = rows[i].querySelector("[data-role=tree-link]");
+        var page = link.getAttribute("href").split("#")[0];
+        if (!value || typeof value.label !== "string") continue;
+        rows[i].querySelector("[data-role=verdict]").textContent = value.label;
+        rows[i].querySelector("[data-role=date]").textContent = DX.formatDate(new Date(entry.at));
+        var answers = typeof value.answers === "string" && /^[a-z0-9.\/-]*$/.test(value.answers) ? value.answers : "";
+        link.setAttribute("href", answers ? page + "#" + key.slice("tree/".length) + "=" + answers : page);
+      }
     }
 
     function showBackups() {
