@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -40,6 +41,15 @@ def csv_rows(data: bytes) -> list[list[str]]:
     text = data.decode("utf-8-sig")
     assert "\r\n" in text
     return list(csv.reader(io.StringIO(text)))
+
+
+def no_axe_violations(axe, page, guard) -> None:
+    """axe finds nothing; the site was clean up to here. On file:// pages axe-core itself
+    tries to fetch the stylesheets by XHR, which Chromium refuses: those errors are the
+    tool's, not the site's, and are dropped after the check."""
+    guard.assert_clean()
+    assert axe_violations(axe, page) == []
+    guard.console_errors.clear()
 
 
 def build_assignment(page, site):
@@ -86,7 +96,7 @@ def export_record(page, site, name, section, role, tmp_path):
     expect(page.locator(f"tr[data-module-id={OTHER}] [data-role=state]")).to_have_text("未完了")
     page.get_by_label("氏名 *").fill(name)
     page.get_by_label("所属 *").fill(section)
-    page.get_by_label("役割").select_option(role)
+    page.get_by_label("役割", exact=True).select_option(role)
     data = download(page, lambda: page.get_by_role("button", name="修了記録を書き出す(JSON・提出用)").click())
     record = json.loads(data.decode("utf-8"))
     rows = csv_rows(download(page, lambda: page.get_by_role("button", name="修了記録を書き出す(CSV・Excel用)").click()))
@@ -109,7 +119,7 @@ def test_assign_learn_export_and_aggregate(browser, site, guard, tmp_path, axe):
         assert len(code.replace("-", "")) >= 5
         expect(hr.locator(".dx-sheet [data-role=sheet-due]")).to_contain_text("令和")
         expect(hr.locator(".dx-sheet tbody tr")).to_have_count(2)
-        assert axe_violations(axe, hr) == []
+        no_axe_violations(axe, hr, guard)
         rows = csv_rows(download(hr, lambda: hr.get_by_role("button", name="CSVを書き出す(Excel用)").click()))
         assert rows[0][0] == "指示名"
         assert [r[9] for r in rows[1:]] == ["people-and-careers", OTHER]
@@ -158,11 +168,11 @@ def test_assign_learn_export_and_aggregate(browser, site, guard, tmp_path, axe):
         header = table.locator("thead th").all_inner_texts()
         assert header == ["氏名", "所属", "役割", "人を育て、生かす計画", "効果を測り、変化と付き合う", "完了 / 対象"]
         body = [r.locator("th, td").all_inner_texts() for r in table.locator("tbody tr").all()]
-        assert body == [
-            ["山田 花子", "総務部 職員課", "人事担当", "完了", "未完了", "1 / 2"],
+        assert body == [  # sorted by section, then name
             ["佐藤 一郎", "デジタル推進課", "DX推進担当", "完了", "未完了", "1 / 2"],
+            ["山田 花子", "総務部 職員課", "人事担当", "完了", "未完了", "1 / 2"],
         ]
-        assert axe_violations(axe, hr) == []
+        no_axe_violations(axe, hr, guard)
         hr.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").fill(AFTER_DUE)
         hr.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").dispatch_event("change")
         expect(table.locator("tbody tr").first.locator("td").nth(3)).to_have_text("期限超過")
@@ -176,7 +186,7 @@ def test_assign_learn_export_and_aggregate(browser, site, guard, tmp_path, axe):
 
         people = csv_rows(download(hr, lambda: hr.get_by_role("button", name="表をCSVで書き出す(Excel用)").click()))
         assert people[0] == ["氏名", "所属", "役割", "人を育て、生かす計画", "効果を測り、変化と付き合う", "完了", "対象", "基準日"]
-        assert people[1] == ["山田 花子", "総務部 職員課", "人事担当", "完了", "期限超過", "1", "2", AFTER_DUE]
+        assert people[2] == ["山田 花子", "総務部 職員課", "人事担当", "完了", "期限超過", "1", "2", AFTER_DUE]
         rates = csv_rows(download(hr, lambda: hr.get_by_role("button", name="完了率をCSVで書き出す(Excel用)").click()))
         assert ["モジュール", "人を育て、生かす計画", "2", "2", "0", "0", "100%", AFTER_DUE] in rates
         assert ["役割", "DX推進担当", "2", "1", "0", "1", "50%", AFTER_DUE] in rates
@@ -223,20 +233,31 @@ def test_the_assignment_form_lists_its_mistakes(page, site):
     expect(page.locator("#dx-assign-module-why-us-first")).not_to_be_checked()
 
 
+def page_sizes(pdf: bytes) -> list[tuple[int, int]]:
+    boxes = re.findall(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", pdf)
+    return [(round(float(w)), round(float(h))) for w, h in boxes]
+
+
+A4_PORTRAIT, A4_LANDSCAPE = (595, 842), (842, 595)
+
+
 @pytest.mark.parametrize("site", ["served"], indirect=True)
 def test_the_map_and_the_sheet_print_on_a4(page, site, tmp_path):
     page.goto(site.url("curriculum/index.md"))
     page.emulate_media(media="print")
     expect(page.locator(".dx-curriculum-map svg")).to_be_visible()
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
-    pdf = page.pdf(prefer_css_page_size=True)
-    # The first page is the map, A4 landscape (842 × 595 pt).
-    assert b"/MediaBox [0 0 841.92 595.91998]" in pdf or b"/MediaBox [0 0 842 595]" in pdf
+    sizes = page_sizes(page.pdf(prefer_css_page_size=True))
+    # The map on one A4 landscape page; the text and the table on A4 portrait.
+    assert sizes.count(A4_LANDSCAPE) == 1, sizes
+    assert set(sizes) == {A4_PORTRAIT, A4_LANDSCAPE}, sizes
     page.emulate_media(media="screen")
     build_assignment(page, site)
     page.emulate_media(media="print")
     expect(page.locator(".dx-sheet")).to_be_visible()
+    expect(page.locator(".dx-sheet tbody tr")).to_have_count(2)
     expect(page.locator(".dx-assign__form")).to_be_hidden()
     expect(page.locator("h1")).to_be_hidden()
-    pdf = page.pdf(prefer_css_page_size=True)
-    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type/Page") >= 1
+    expect(page.get_by_role("button", name="受講指示書を印刷する(A4)")).to_be_hidden()
+    sizes = page_sizes(page.pdf(prefer_css_page_size=True))
+    assert sizes == [A4_PORTRAIT], sizes  # the sheet alone, on one A4 page
