@@ -43,7 +43,7 @@ def define_env(env) -> None:
     glossary.install(env.conf, data)
     page = PageContext(env)
     mark = glossary.marker(data)
-    catalog = checklist.catalog(data) + decision_tree.catalog(data)
+    catalog = checklist.catalog(data) + decision_tree.catalog(data) + curriculum.progress_catalog(data)
     titles = {uri: p.meta.title for uri, p in pages.items()}
 
     @env.macro

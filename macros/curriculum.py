@@ -315,6 +315,21 @@ class Curriculum:
         }
 
 
+PROFILE_KEYS = (("profile/name", "氏名"), ("profile/section", "所属"), ("profile/role", "役割"))
+
+
+def progress_catalog(data: SiteData) -> list[dict]:
+    """Labels for 「わたしの進捗」's CSV: reflections and the person's details typed in わたしの学習."""
+    cur = Curriculum(data)
+    rows = [
+        {"key": reflection_key(m.id, r.id), "kind": "振り返り", "group": m.title, "label": r.question}
+        for m in cur.ordered_modules()
+        for r in m.reflections
+    ]
+    rows += [{"key": key, "kind": "受講者情報", "group": "わたしの学習", "label": label} for key, label in PROFILE_KEYS]
+    return rows
+
+
 def duration(minutes: int) -> str:
     hours, rest = divmod(minutes, 60)
     if not hours:
