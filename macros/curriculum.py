@@ -343,8 +343,8 @@ _GUTTER = 70
 _STEP_W = 172
 _ROLE_W = 58
 _HEAD = 64
-_ROW = 92
-_BOX_H = 74
+_ROW = 100
+_BOX_H = 84
 _CHAR = 13  # px per full-width character at the title's font size
 
 
@@ -354,12 +354,15 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def _split_name(name: str) -> list[str]:
-    """Role names in two short lines under a narrow column: at the ・ if any, else in halves."""
+    """Role names in two short lines under a narrow column, at a natural break."""
     if len(name) <= 4:
         return [name]
     if "・" in name:
         head, _, tail = name.partition("・")
         return [head + "・", tail]
+    for suffix in ("リーダー", "担当"):
+        if name.endswith(suffix):
+            return [name[: -len(suffix)], suffix]
     half = (len(name) + 1) // 2
     return [name[:half], name[half:]]
 
