@@ -268,3 +268,55 @@ def test_the_map_and_the_sheet_print_on_a4(page, site, tmp_path):
     expect(page.get_by_role("button", name="受講指示書を印刷する(A4)")).to_be_hidden()
     sizes = page_sizes(page.pdf(prefer_css_page_size=True))
     assert sizes == [A4_PORTRAIT], sizes  # the sheet alone, on one A4 page
+
+
+HOSTILE = '<img src=x onerror="window.__pwned=1">'
+
+
+def completion_record(name: str, section: str, **overrides) -> dict:
+    return {
+        "format": "jichitai-dx-completion",
+        "version": 1,
+        "site": "jichitai-dx-guide",
+        "exported": "2026-11-20T09:00:00.000Z",
+        "person": {"name": name, "section": section, "role": ""},
+        "assignments": [{"code": "0000-0", "name": HOSTILE, "section": "", "due": "2026-12-01", "modules": ["why-us-first"]}],
+        "modules": [{"id": "why-us-first", "title": HOSTILE, "complete": False, "completedAt": None, "done": 0, "required": 5}],
+        **overrides,
+    }
+
+
+def test_aggregation_shows_foreign_text_as_text_and_refuses_what_it_cannot_count(page, site, guard, tmp_path):
+    files = {
+        "hostile.json": completion_record(HOSTILE, "=cmd|' /C calc'!A0"),
+        "older.json": completion_record("鈴木 次郎", "企画課", exported="2026-11-01T09:00:00.000Z"),
+        "newer.json": completion_record("鈴木 次郎", "企画課"),
+        "progress.json": {"format": "jichitai-dx-progress", "version": 1, "site": "jichitai-dx-guide", "items": {}},
+        "other-site.json": completion_record("A", "B", site="another-town"),
+        "version-2.json": completion_record("A", "B", version=2),
+    }
+    paths = []
+    for name, value in files.items():
+        path = tmp_path / name
+        path.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+        paths.append(path)
+    big = tmp_path / "big.json"
+    big.write_text(" " * 300_000 + "{}", encoding="utf-8")
+    paths.append(big)
+    page.goto(site.url(AGGREGATE))
+    page.locator("[data-role=files]").set_input_files(paths)
+    expect(page.locator(".dx-aggregate [data-role=status]")).to_contain_text("7 ファイルのうち 2 人分")
+    refused = page.locator("[data-role=refused]")
+    expect(refused.locator("li")).to_have_count(5)
+    expect(refused).to_contain_text("older.json — 同じ氏名・所属の、より新しい記録(newer.json)")
+    expect(refused).to_contain_text("progress.json — 「わたしの進捗」の進捗記録です")
+    expect(refused).to_contain_text("other-site.json — 別のサイト(another-town)")
+    expect(refused).to_contain_text("version-2.json — 対応していない版")
+    expect(refused).to_contain_text("big.json — ファイルが大きすぎます")
+    table = page.locator("[data-role=people]")
+    expect(table.locator("tbody th").first).to_have_text(HOSTILE)
+    assert page.locator("img[src=x]").count() == 0
+    assert page.evaluate("() => window.__pwned") is None
+    rows = csv_rows(download(page, lambda: page.get_by_role("button", name="表をCSVで書き出す(Excel用)").click()))
+    assert ["'=cmd|' /C calc'!A0"] == [r[1] for r in rows[1:] if r[0] == HOSTILE]
+    guard.assert_clean()
