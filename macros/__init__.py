@@ -97,32 +97,32 @@ def define_env(env) -> None:
 
     @env.macro
     def curriculum_map():
-        return curriculum.render_map(cur, page)
+        return curriculum.render_map(cur, page, mark)
 
     @env.macro
     def curriculum_program(program_id: str):
-        return curriculum.render_program(cur, page, program_id, titles)
+        return curriculum.render_program(cur, page, program_id, titles, mark)
 
     @env.macro
     def learning_path(role_id: str):
-        return curriculum.render_role_path(cur, page, role_id)
+        return curriculum.render_role_path(cur, page, role_id, mark)
 
     @env.macro
     def learning_paths():
-        return curriculum.render_roles_index(cur, page)
+        return curriculum.render_roles_index(cur, page, mark)
 
     @env.macro
     def learning_module(module_id: str):
-        return curriculum.render_module(cur, page, module_id, titles)
+        return curriculum.render_module(cur, page, module_id, titles, mark)
 
     @env.macro
     def assignment_builder():
-        return curriculum.render_assign(cur, page)
+        return curriculum.render_assign(cur, page, mark)
 
     @env.macro
     def my_learning():
-        return curriculum.render_my_learning(cur, page)
+        return curriculum.render_my_learning(cur, page, mark)
 
     @env.macro
     def completion_aggregate():
-        return curriculum.render_aggregate(cur, page)
+        return curriculum.render_aggregate(cur, page, mark)

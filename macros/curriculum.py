@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from pydantic import Field
 
 from .checklist import store_key as checklist_key
@@ -133,6 +133,8 @@ def check(data: SiteData, docs_pages: set[str] | None = None) -> list[SourceErro
     roles_doc, modules_doc, programs_doc = (_one(data, c.name) for c in COLLECTIONS)
     errors: list[SourceError] = []
     missing = [c.pattern for c, d in zip(COLLECTIONS, (roles_doc, modules_doc, programs_doc)) if d is None]
+    if len(missing) == len(COLLECTIONS):
+        return []  # a site without a curriculum
     if missing:
         return [SourceError(f"data/{m}", 1, "file is missing") for m in missing]
     role_ids = {r.id for r in roles_doc.value.roles}
@@ -413,35 +415,35 @@ def map_layout(cur: Curriculum) -> dict:
 # --- renderers ----------------------------------------------------------------------------
 
 
-def render_map(cur: Curriculum, page) -> Markup:
-    return render("curriculum_map.html", cur=cur, layout=map_layout(cur), link=page.links,
+def render_map(cur: Curriculum, page, mark=escape) -> Markup:
+    return render("curriculum_map.html", mark=mark, cur=cur, layout=map_layout(cur), link=page.links,
                   program_page=program_page, role_page=role_page, duration=duration)
 
 
-def render_program(cur: Curriculum, page, program_id: str, titles: dict[str, str]) -> Markup:
+def render_program(cur: Curriculum, page, program_id: str, titles: dict[str, str], mark=escape) -> Markup:
     program = cur.program.get(program_id)
     if program is None:
         return page.error(f"unknown program '{program_id}' (known: {', '.join(cur.program)})", f'"{program_id}"')
-    return render("curriculum_program.html", cur=cur, program=program, link=page.links, program_page=program_page,
+    return render("curriculum_program.html", mark=mark, cur=cur, program=program, link=page.links, program_page=program_page,
                   role_page=role_page, module_page=module_page, duration=duration, titles=titles)
 
 
-def render_role_path(cur: Curriculum, page, role_id: str) -> Markup:
+def render_role_path(cur: Curriculum, page, role_id: str, mark=escape) -> Markup:
     role = cur.role.get(role_id)
     if role is None:
         return page.error(f"unknown role '{role_id}' (known: {', '.join(cur.role)})", f'"{role_id}"')
     modules = cur.modules_for(role_id)
-    return render("curriculum_role.html", cur=cur, role=role, modules=modules, total=duration(sum(m.minutes for m in modules)),
+    return render("curriculum_role.html", mark=mark, cur=cur, role=role, modules=modules, total=duration(sum(m.minutes for m in modules)),
                   link=page.links, program_page=program_page, module_page=module_page, duration=duration,
                   catalog=cur.catalog(page.links))
 
 
-def render_roles_index(cur: Curriculum, page) -> Markup:
+def render_roles_index(cur: Curriculum, page, mark=escape) -> Markup:
     rows = [(r, cur.modules_for(r.id)) for r in cur.roles]
-    return render("curriculum_roles.html", rows=rows, link=page.links, role_page=role_page, duration=duration)
+    return render("curriculum_roles.html", mark=mark, rows=rows, link=page.links, role_page=role_page, duration=duration)
 
 
-def render_module(cur: Curriculum, page, module_id: str, titles: dict[str, str]) -> Markup:
+def render_module(cur: Curriculum, page, module_id: str, titles: dict[str, str], mark=escape) -> Markup:
     module = cur.module.get(module_id)
     if module is None:
         return page.error(f"unknown module '{module_id}' (known: {', '.join(cur.module)})", f'"{module_id}"')
@@ -451,22 +453,22 @@ def render_module(cur: Curriculum, page, module_id: str, titles: dict[str, str])
         page_ref = getattr(tree, "page", None) or tree_page(tree_id)
         trees.append({"id": tree_id, "key": tree_key(tree_id), "title": getattr(tree, "title", None),
                       "page": page_ref if page_ref in titles else None})
-    return render("curriculum_module.html", cur=cur, module=module, program=cur.program_of[module.id],
+    return render("curriculum_module.html", mark=mark, cur=cur, module=module, program=cur.program_of[module.id],
                   items=cur.checklist_items(module), trees=trees, link=page.links, titles=titles,
                   program_page=program_page, role_page=role_page, duration=duration,
                   reflection_key=reflection_key, spec=cur.spec(module, page.links))
 
 
-def render_assign(cur: Curriculum, page) -> Markup:
-    return render("curriculum_assign.html", cur=cur, link=page.links, catalog=cur.catalog(page.links),
+def render_assign(cur: Curriculum, page, mark=escape) -> Markup:
+    return render("curriculum_assign.html", mark=mark, cur=cur, link=page.links, catalog=cur.catalog(page.links),
                   learning=page.links(f"{PAGE_DIR}/my-learning.md"), duration=duration, module_page=module_page)
 
 
-def render_my_learning(cur: Curriculum, page) -> Markup:
-    return render("curriculum_learning.html", cur=cur, link=page.links, catalog=cur.catalog(page.links),
+def render_my_learning(cur: Curriculum, page, mark=escape) -> Markup:
+    return render("curriculum_learning.html", mark=mark, cur=cur, link=page.links, catalog=cur.catalog(page.links),
                   site_id=page.config_extra("site_id"))
 
 
-def render_aggregate(cur: Curriculum, page) -> Markup:
-    return render("curriculum_aggregate.html", cur=cur, link=page.links, catalog=cur.catalog(page.links),
+def render_aggregate(cur: Curriculum, page, mark=escape) -> Markup:
+    return render("curriculum_aggregate.html", mark=mark, cur=cur, link=page.links, catalog=cur.catalog(page.links),
                   site_id=page.config_extra("site_id"))

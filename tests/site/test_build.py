@@ -23,7 +23,7 @@ def test_both_builds_have_every_page(builds):
     pages = [p.relative_to(ROOT / "docs").with_suffix("") for p in (ROOT / "docs").rglob("*.md")]
     for page in pages:
         assert (builds.offline / page.with_suffix(".html")).is_file(), page
-        online = builds.online / ("index.html" if page.name == "index" and page.parent == Path(".") else page / "index.html")
+        online = builds.online / (page.parent / "index.html" if page.name == "index" else page / "index.html")
         assert online.is_file(), page
 
 
