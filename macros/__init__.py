@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checklist, decision_diagram, decision_tree, faq, glossary, progress, steps
+from . import checklist, curriculum, decision_diagram, decision_tree, faq, glossary, progress, steps
 from .diagnostics import SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
 from .sitedata import load_site_data
 
-COLLECTIONS = [steps.COLLECTION, glossary.COLLECTION, checklist.COLLECTION, decision_tree.COLLECTION]
+COLLECTIONS = [
+    steps.COLLECTION,
+    glossary.COLLECTION,
+    checklist.COLLECTION,
+    decision_tree.COLLECTION,
+    *curriculum.COLLECTIONS,
+]
 
 
 def load_sources(root: Path, docs_dir: Path):
@@ -20,6 +26,8 @@ def load_sources(root: Path, docs_dir: Path):
         data = load_site_data(root, COLLECTIONS, docs_dir)
     except SourceErrors as exc:
         data, errors = None, list(exc.errors)
+    if data is not None:
+        errors += curriculum.check(data)
     pages, page_errors = load_pages(docs_dir, faq.model_for, faq.context(data, docs_dir), root, faq.check_sections)
     errors += page_errors
     entries, entry_errors = faq.Faq.from_pages(pages)
@@ -35,7 +43,7 @@ def define_env(env) -> None:
     glossary.install(env.conf, data)
     page = PageContext(env)
     mark = glossary.marker(data)
-    catalog = checklist.catalog(data) + decision_tree.catalog(data)
+    catalog = checklist.catalog(data) + decision_tree.catalog(data) + curriculum.progress_catalog(data)
     titles = {uri: p.meta.title for uri, p in pages.items()}
 
     @env.macro
@@ -84,3 +92,37 @@ def define_env(env) -> None:
     @env.macro
     def decision_index():
         return decision_tree.render_index(data, page, mark)
+
+    cur = curriculum.Curriculum(data)
+
+    @env.macro
+    def curriculum_map():
+        return curriculum.render_map(cur, page, mark)
+
+    @env.macro
+    def curriculum_program(program_id: str):
+        return curriculum.render_program(cur, page, program_id, titles, mark)
+
+    @env.macro
+    def learning_path(role_id: str):
+        return curriculum.render_role_path(cur, page, role_id, mark)
+
+    @env.macro
+    def learning_paths():
+        return curriculum.render_roles_index(cur, page, mark)
+
+    @env.macro
+    def learning_module(module_id: str):
+        return curriculum.render_module(cur, page, module_id, titles, mark)
+
+    @env.macro
+    def assignment_builder():
+        return curriculum.render_assign(cur, page, mark)
+
+    @env.macro
+    def my_learning():
+        return curriculum.render_my_learning(cur, page, mark)
+
+    @env.macro
+    def completion_aggregate():
+        return curriculum.render_aggregate(cur, page, mark)

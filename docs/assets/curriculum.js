@@ -1,0 +1,248 @@
+/*
+ * 研修カリキュラム: what the curriculum pages share. The completion rule of a module,
+ * the assignment code, and dates. Used by learning.js, assign.js and aggregate.js.
+ *
+ * Completion rule (the same as macros/curriculum.py documents): a module is complete when
+ *   - every listed checklist item ("checklist/<list>/<item>") is true in the record,
+ *   - every listed decision tree ("tree/<id>") holds an object with a non-empty string "outcome",
+ *   - every reflection ("reflection/<module>/<question>") holds text with a non-blank character.
+ * It is completed at the latest "at" among those entries.
+ *
+ * Assignment code: Crockford base-32 (0-9 and A-Z without I L O U), grouped by four with
+ * hyphens. Bits: version (3) | due date as days since 2020-01-01 (16) | one bit per module
+ * number (bit n-1 for number n), zero-padded to whole characters, trailing zero characters
+ * dropped; then one Luhn mod-32 check character, which catches every single mistyped
+ * character and every swap of two neighbours. Input is forgiving: full-width characters,
+ * lower case, spaces and hyphens are accepted, and O/I/L are read as 0/1/1.
+ */
+(function () {
+  "use strict";
+
+  var ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  var CODE_VERSION = 1;
+  var EPOCH = Date.UTC(2020, 0, 1);
+  var DAY = 86400000;
+  var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+  function get(key) {
+    return DX.store.get(key);
+  }
+
+  function at(key) {
+    var entry = DX.store.entry(key);
+    return entry ? entry.at : null;
+  }
+
+  function treeDone(value) {
+    return !!value && typeof value === "object" && !Array.isArray(value) && typeof value.outcome === "string" && value.outcome !== "";
+  }
+
+  function reflectionDone(value) {
+    return typeof value === "string" && value.trim() !== "";
+  }
+
+  /* The completion rule, applied to the browser record. */
+  function status(spec) {
+    var parts = [];
+    spec.checklist.forEach(function (key) {
+      parts.push({ kind: "checklist", key: key, done: get(key) === true });
+    });
+    spec.trees.forEach(function (id) {
+      var value = get("tree/" + id);
+      parts.push({ kind: "tree", key: "tree/" + id, id: id, done: treeDone(value), label: treeDone(value) && typeof value.label === "string" ? value.label : "" });
+    });
+    spec.reflections.forEach(function (key) {
+      parts.push({ kind: "reflection", key: key, done: reflectionDone(get(key)) });
+    });
+    var done = parts.filter(function (p) {
+      return p.done;
+    }).length;
+    var complete = parts.length > 0 && done === parts.length;
+    var completedAt = null;
+    if (complete) {
+      parts.forEach(function (p) {
+        var time = at(p.key);
+        if (time && (!completedAt || Date.parse(time) > Date.parse(completedAt))) completedAt = time;
+      });
+    }
+    return { parts: parts, done: done, required: parts.length, complete: complete, completedAt: completedAt };
+  }
+
+  /* --- dates ------------------------------------------------------------------------ */
+
+  function parseDate(text) {
+    var m = ISO_DATE.exec(String(text || ""));
+    if (!m) return null;
+    var y = +m[1], mo = +m[2], d = +m[3];
+    var date = new Date(y, mo - 1, d);
+    if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
+    return date;
+  }
+
+  function isoDate(date) {
+    var pad = function (n) {
+      return (n < 10 ? "0" : "") + n;
+    };
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+  }
+
+  function today() {
+    return isoDate(new Date());
+  }
+
+  function wareki(text) {
+    var date = parseDate(text);
+    return date ? DX.formatDate(date) : "";
+  }
+
+  /* "未完了" until the due day ends; "期限超過" after it. */
+  function state(complete, due, asOf) {
+    if (complete) return "完了";
+    return due && asOf && asOf > due ? "期限超過" : "未完了";
+  }
+
+  /* --- assignment code --------------------------------------------------------------- */
+
+  function luhnSum(chars, startFactor) {
+    var factor = startFactor;
+    var sum = 0;
+    for (var i = chars.length - 1; i >= 0; i--) {
+      var addend = factor * ALPHABET.indexOf(chars[i]);
+      factor = factor === 2 ? 1 : 2;
+      sum += Math.floor(addend / 32) + (addend % 32);
+    }
+    return sum % 32;
+  }
+
+  function checkChar(chars) {
+    return ALPHABET[(32 - luhnSum(chars, 2)) % 32];
+  }
+
+  function group(chars) {
+    return chars.match(/.{1,4}/g).join("-");
+  }
+
+  /* modules: [{id, number}] chosen; due: "YYYY-MM-DD". Returns "XXXX-XXX". */
+  function encode(numbers, due) {
+    var date = parseDate(due);
+    if (!date) throw new Error("bad due date");
+    var days = Math.round((Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) - EPOCH) / DAY);
+    if (days < 0 || days >= 65536) throw new Error("due date out of range");
+    var bits = [];
+    var push = function (value, width) {
+      for (var i = width - 1; i >= 0; i--) bits.push((value >> i) & 1);
+    };
+    push(CODE_VERSION, 3);
+    push(days, 16);
+    var max = Math.max.apply(null, numbers);
+    for (var n = 1; n <= max; n++) bits.push(numbers.indexOf(n) >= 0 ? 1 : 0);
+    while (bits.length % 5) bits.push(0);
+    var chars = "";
+    for (var j = 0; j < bits.length; j += 5) {
+      var v = 0;
+      for (var k = 0; k < 5; k++) v = (v << 1) | bits[j + k];
+      chars += ALPHABET[v];
+    }
+    while (chars.length > 4 && chars[chars.length - 1] === "0") chars = chars.slice(0, -1);
+    return group(chars + checkChar(chars));
+  }
+
+  function normalize(text) {
+    var s = String(text || "");
+    if (s.normalize) s = s.normalize("NFKC");
+    return s
+      .toUpperCase()
+      .replace(/[\s\-_‐‑‒–—―ー−]/g, "")
+      .replace(/O/g, "0")
+      .replace(/[IL]/g, "1");
+  }
+
+  /* Returns { code, due, numbers } or { error } in plain Japanese. */
+  function decode(text) {
+    var chars = normalize(text);
+    if (!chars) return { error: "コードを入力してください。" };
+    if (chars.length > 40) return { error: "コードが長すぎます。受講指示書のコードを確かめてください。" };
+    for (var i = 0; i < chars.length; i++) {
+      if (ALPHABET.indexOf(chars[i]) < 0) return { error: "コードに使えない文字「" + chars[i] + "」があります。使う文字は数字と英字(U以外)です。" };
+    }
+    if (chars.length < 5) return { error: "コードが短すぎます。受講指示書のコードをすべて入力してください。" };
+    if (luhnSum(chars, 1) !== 0) return { error: "コードが正しくありません。打ち間違いがないか、受講指示書と見比べてください。" };
+    var body = chars.slice(0, -1);
+    var bits = [];
+    for (var j = 0; j < body.length; j++) {
+      var v = ALPHABET.indexOf(body[j]);
+      for (var k = 4; k >= 0; k--) bits.push((v >> k) & 1);
+    }
+    var read = function (from, width) {
+      var value = 0;
+      for (var b = from; b < from + width; b++) value = value * 2 + (bits[b] || 0);
+      return value;
+    };
+    if (read(0, 3) !== CODE_VERSION) return { error: "このサイトでは開けない版のコードです。" };
+    var days = read(3, 16);
+    var utc = new Date(EPOCH + days * DAY);
+    var due = isoDate(new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate()));
+    var numbers = [];
+    for (var n = 19; n < bits.length; n++) if (bits[n]) numbers.push(n - 18);
+    if (!numbers.length) return { error: "コードにモジュールが入っていません。" };
+    return { code: group(chars), due: due, numbers: numbers };
+  }
+
+  function storeKey(code) {
+    return "assignment/" + normalize(code).toLowerCase();
+  }
+
+  /* Catalog helpers: the page's data-catalog (built from data/curriculum/). */
+  function catalogOf(root) {
+    var catalog = JSON.parse(root.getAttribute("data-catalog"));
+    catalog.byId = {};
+    catalog.byNumber = {};
+    catalog.modules.forEach(function (m) {
+      catalog.byId[m.id] = m;
+      catalog.byNumber[m.number] = m;
+    });
+    catalog.roleById = {};
+    catalog.roles.forEach(function (r) {
+      catalog.roleById[r.id] = r;
+    });
+    return catalog;
+  }
+
+  function minutes(total) {
+    var h = Math.floor(total / 60);
+    var m = total % 60;
+    return h ? h + "時間" + (m ? m + "分" : "") : m + "分";
+  }
+
+  /* A small element with text only: never markup from data. */
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (className) node.className = className;
+    return node;
+  }
+
+  window.DX = window.DX || {};
+  window.DX.curriculum = {
+    ID: ID,
+    ISO_DATE: ISO_DATE,
+    status: status,
+    treeDone: treeDone,
+    reflectionDone: reflectionDone,
+    parseDate: parseDate,
+    isoDate: isoDate,
+    today: today,
+    wareki: wareki,
+    state: state,
+    encode: encode,
+    decode: decode,
+    normalize: normalize,
+    storeKey: storeKey,
+    catalogOf: catalogOf,
+    minutes: minutes,
+    el: el,
+    RECORD_FORMAT: "jichitai-dx-completion",
+    RECORD_VERSION: 1,
+  };
+})();
