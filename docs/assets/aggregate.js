@@ -215,7 +215,8 @@
         });
         return { person: p, cells: cells };
       });
-      var groups = { モジュール: {}, 役割: {}, 所属: {} };
+      // No prototype: a section named "constructor" or "__proto__" is just a name.
+      var groups = { モジュール: Object.create(null), 役割: Object.create(null), 所属: Object.create(null) };
       function add(kind, name, state) {
         var g = groups[kind][name] || (groups[kind][name] = { name: name, total: 0, 完了: 0, 未完了: 0, 期限超過: 0 });
         g.total++;

@@ -12,7 +12,8 @@
  * hyphens. Bits: version (3) | due date as days since 2020-01-01 (16) | one bit per module
  * number (bit n-1 for number n), zero-padded to whole characters, trailing zero characters
  * dropped; then one Luhn mod-32 check character, which catches every single mistyped
- * character and every swap of two neighbours. Input is forgiving: full-width characters,
+ * character and every swap of two neighbours except 0 and Z (values 0 and 31, which Luhn
+ * mod 32 cannot tell apart; the assignment link carries no such risk). Input is forgiving: full-width characters,
  * lower case, spaces and hyphens are accepted, and O/I/L are read as 0/1/1.
  */
 (function () {
@@ -196,13 +197,13 @@
   /* Catalog helpers: the page's data-catalog (built from data/curriculum/). */
   function catalogOf(root) {
     var catalog = JSON.parse(root.getAttribute("data-catalog"));
-    catalog.byId = {};
-    catalog.byNumber = {};
+    catalog.byId = Object.create(null);
+    catalog.byNumber = Object.create(null);
     catalog.modules.forEach(function (m) {
       catalog.byId[m.id] = m;
       catalog.byNumber[m.number] = m;
     });
-    catalog.roleById = {};
+    catalog.roleById = Object.create(null);
     catalog.roles.forEach(function (r) {
       catalog.roleById[r.id] = r;
     });

@@ -71,8 +71,9 @@
         if ((typeof before === "string" ? before : "") === area.value) return;
         var values = {};
         values[key] = area.value;
-        DX.store.set(values);
-        if (announce) live.textContent = "振り返りを保存しました。このモジュールは" + summary.textContent + "。";
+        var refused = DX.store.set(values);
+        if (refused) live.textContent = "振り返りを保存できませんでした: " + refused;
+        else if (announce) live.textContent = "振り返りを保存しました。このモジュールは" + summary.textContent + "。";
       }
       area.addEventListener("input", function () {
         clearTimeout(timer);
@@ -98,6 +99,7 @@
     var cur = C();
     var catalog = cur.catalogOf(root);
     DX.reveal(root);
+    DX.showStorageNotice(root.querySelector("[data-role=notice]"));
     function refresh() {
       var rows = root.querySelectorAll("tr[data-module-id]");
       for (var i = 0; i < rows.length; i++) {

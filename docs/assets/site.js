@@ -32,7 +32,12 @@
   /* Widgets on the current page that want to hear of record changes (other tabs, imports). */
   var changeListeners = [];
 
-  document.addEventListener("dx:progress-change", function () {
+  document.addEventListener("dx:progress-change", function (event) {
+    if (event.detail && event.detail.persistent === false) {
+      // Saving stopped working mid-session (quota, policy): every widget says so at once.
+      var notices = document.querySelectorAll("[data-module] [data-role=notice]");
+      for (var i = 0; i < notices.length; i++) DX.showStorageNotice(notices[i]);
+    }
     changeListeners = changeListeners.filter(function (entry) {
       if (!document.body.contains(entry.root)) return false; // page swapped away
       entry.refresh();

@@ -89,6 +89,8 @@
     try {
       text = storage.getItem(storageKey);
     } catch (error) {
+      // Unreadable now: never write over what may still be there.
+      storage = null;
       return memory || (memory = emptyRecord());
     }
     if (text === null) return emptyRecord();
@@ -131,7 +133,7 @@
   }
 
   function notify() {
-    document.dispatchEvent(new CustomEvent("dx:progress-change"));
+    document.dispatchEvent(new CustomEvent("dx:progress-change", { detail: { persistent: storage !== null } }));
   }
 
   /* Newest change to each item wins; items only one side has are kept. */
@@ -174,14 +176,23 @@
     entry: function (key) {
       return read().items[key];
     },
-    /* Sets several keys at once: { key: value, ... }. */
+    /* Sets several keys at once: { key: value, ... }. Returns null, or the reason nothing was
+       written: a value the format does not allow would make the whole record unreadable. */
     set: function (values) {
+      var keys = Object.keys(values);
+      for (var i = 0; i < keys.length; i++) {
+        var key = keys[i];
+        if (key.length > MAX_KEY || !KEY_PATTERN.test(key)) return "項目の名前が正しくありません: " + key.slice(0, 60);
+        var problem = valueProblem(values[key], 0);
+        if (problem) return problem;
+      }
       var record = read();
       var at = now();
-      Object.keys(values).forEach(function (key) {
+      keys.forEach(function (key) {
         record.items[key] = { value: values[key], at: at };
       });
       write(record);
+      return null;
     },
     entries: function (prefix) {
       var items = read().items;
@@ -198,7 +209,7 @@
     importText: function (text) {
       var incoming;
       try {
-        incoming = JSON.parse(text);
+        incoming = JSON.parse(String(text).replace(/^\ufeff/, "")); // Notepad saves a BOM
       } catch (error) {
         return { error: "JSONとして読み取れないファイルです。" };
       }

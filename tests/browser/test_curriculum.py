@@ -210,9 +210,14 @@ def test_a_mistyped_code_is_refused_with_a_plain_message(page, site, guard):
     page.goto(site.url(LEARNING))
     chars = code.replace("-", "")
     alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-    # Every single mistyped character and every swap of neighbours is caught.
+    # Every single mistyped character and every swap of neighbours is caught, but 0<->Z,
+    # which Luhn mod 32 cannot see (documented in RECORD-FORMAT.md).
     typos = [chars[:i] + c + chars[i + 1 :] for i in range(len(chars)) for c in alphabet if c != chars[i]]
-    swaps = [chars[:i] + chars[i + 1] + chars[i] + chars[i + 2 :] for i in range(len(chars) - 1) if chars[i] != chars[i + 1]]
+    swaps = [
+        chars[:i] + chars[i + 1] + chars[i] + chars[i + 2 :]
+        for i in range(len(chars) - 1)
+        if chars[i] != chars[i + 1] and {chars[i], chars[i + 1]} != {"0", "Z"}
+    ]
     caught = page.evaluate("(codes) => codes.map((c) => !!DX.curriculum.decode(c).error)", typos + swaps)
     assert all(caught), [c for c, ok in zip(typos + swaps, caught) if not ok]
     full_width = "".join(chr(ord(c) + 0xFEE0) for c in code.lower())  # as a Japanese IME may type it
