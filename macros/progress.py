@@ -23,5 +23,4 @@ def render_progress(data: SiteData, page, catalog: list[dict], mark) -> Markup:
         mark=mark,
         catalog=catalog,
         link=page.links,
-        site_id=page.config_extra("site_id"),
     )
