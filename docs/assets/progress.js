@@ -10,39 +10,6 @@
     return "" + d.getFullYear() + pad(d.getMonth() + 1) + pad(d.getDate());
   }
 
-  DX.download = function (filename, type, text) {
-    var blob = new Blob([text], { type: type });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = filename;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () {
-      URL.revokeObjectURL(link.href);
-    }, 1000);
-  };
-
-  /* One CSV field. Cells starting with = + - @ are prefixed so that Excel never runs them. */
-  function csvField(value) {
-    var text = value === undefined || value === null ? "" : String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
-    return '"' + text.replace(/"/g, '""') + '"';
-  }
-
-  /* UTF-8 with a BOM and CRLF line ends: what Japanese Excel opens correctly. */
-  DX.csv = function (rows) {
-    return (
-      "\ufeff" +
-      rows
-        .map(function (row) {
-          return row.map(csvField).join(",");
-        })
-        .join("\r\n") +
-      "\r\n"
-    );
-  };
-
   function describe(value) {
     if (value === true) return "完了";
     if (value === false) return "未完了";
