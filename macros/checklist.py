@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 from pydantic import Field
 
-from .model import Id, Model, PageRef, Text, ref
+from .model import Id, Model, PageRef, Text, Title, ref
 from .render import render
 from .sitedata import Collection, SiteData
 
@@ -21,7 +21,7 @@ class ChecklistItem(Model):
 
 class Checklist(Model):
     id: Id
-    title: Text
+    title: Title
     step: Id
     intro: Text | None = None
     items: list[ChecklistItem] = Field(min_length=1)

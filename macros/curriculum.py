@@ -21,7 +21,7 @@ from pydantic import Field
 
 from .checklist import store_key as checklist_key
 from .diagnostics import SourceError
-from .model import Id, Model, PageRef, Text, ref
+from .model import Id, Model, PageRef, Text, Title, ref
 from .render import render
 from .sitedata import Collection, Document, SiteData
 
@@ -30,7 +30,7 @@ Format = Literal["研修", "実習", "ワークショップ", "タウンミー�
 
 class Role(Model):
     id: Id
-    name: Text
+    name: Title
     summary: Text
 
 
@@ -54,7 +54,7 @@ class Module(Model):
     id: Id
     number: int = Field(ge=1, le=120)
     """Permanent position in assignment codes. Never reuse the number of a removed module."""
-    title: Text
+    title: Title
     minutes: int = Field(ge=5, le=600)
     roles: list[Id] | None = None
     """Who it is for; by default everyone its program is for."""
@@ -72,7 +72,7 @@ class ModulesFile(Model):
 class Program(Model):
     id: Id
     number: int = Field(ge=1, le=99)
-    title: Text
+    title: Title
     aim: Text
     audience: list[Id] = Field(min_length=1)
     steps: list[Id] = Field(min_length=1)

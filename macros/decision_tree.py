@@ -20,7 +20,7 @@ from markupsafe import Markup
 from pydantic import Field
 
 from .diagnostics import SourceError
-from .model import Id, Model, PageRef, Text
+from .model import Id, Model, PageRef, Text, Title
 from .render import render
 from .sitedata import Collection, Document, SiteData
 
@@ -28,7 +28,7 @@ from .sitedata import Collection, Document, SiteData
 class Option(Model):
     id: Id
     """Written into result links (``q1.yes``): never change it once published."""
-    label: Text
+    label: Title
     next: Id
     """The id of the question or outcome this answer leads to."""
 
@@ -43,11 +43,11 @@ class Question(Model):
 
 class Outcome(Model):
     id: Id
-    verdict: Text
+    verdict: Title
     """The short answer shown first and stored in the progress record (いったん止める)."""
     tone: Literal["stop", "conditional", "go"]
     """Only the colour and icon of the verdict; the verdict text carries the meaning."""
-    title: Text
+    title: Title
     """One line saying what the verdict means for this case."""
     explanation: list[Text] = Field(min_length=1)
     """Why: one paragraph per item."""
@@ -62,7 +62,7 @@ class Outcome(Model):
 class DecisionTree(Model):
     id: Id
     """Stored in the browser record (``tree/<id>``) and referred to by other pages."""
-    title: Text
+    title: Title
     """The question the tree answers, as a clerk would ask it."""
     summary: Text
     """One line for the 判断ツリー index: who it is for and what it settles."""

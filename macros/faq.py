@@ -76,6 +76,17 @@ def model_for(src_uri: str) -> type[PageMeta]:
 _HEADING = re.compile(r"^##[ \t]+(?P<text>.+?)[ \t]*(?:\{[^}]*\})?[ \t]*$")
 
 
+def _where_missing(before: tuple[str, ...], found: list[tuple[str, int]], body_line: int, end_line: int) -> tuple[int, str]:
+    """The line where a missing section belongs: where the section before it ends."""
+    previous = [(name, line) for name, line in found if name in before]
+    if not previous:
+        first = found[0][1] if found else body_line
+        return first, "at the start of the body"
+    name, line = previous[-1]
+    following = [ln for _, ln in found if ln > line]
+    return (following[0] if following else end_line), f"after '## {name}'"
+
+
 def check_sections(page: PageSource) -> list[SourceError]:
     """Each entry has ``## 結論``, ``## 理由``, ``## 進め方``, ``## 関連``, in that order."""
     if not is_entry(page.src_uri):
@@ -90,9 +101,11 @@ def check_sections(page: PageSource) -> list[SourceError]:
             found.append((match["text"], number))
     names = [name for name, _ in found]
     errors = []
-    for section in SECTIONS:
+    end_line = page.body_line + len(page.body.splitlines())
+    for index, section in enumerate(SECTIONS):
         if section not in names:
-            errors.append(SourceError(page.display, page.body_line, f"missing section '## {section}'"))
+            line, where = _where_missing(SECTIONS[:index], found, page.body_line, end_line)
+            errors.append(SourceError(page.display, line, f"missing section '## {section}': add it {where}"))
     present = [(name, line) for name, line in found if name in SECTIONS]
     expected = [name for name in SECTIONS if name in names]
     if [name for name, _ in present] != expected and not errors:

@@ -26,7 +26,7 @@ from mkdocs.exceptions import ConfigurationError
 from pydantic import Field
 
 from .diagnostics import SourceError
-from .model import Id, Model, PageRef, Text
+from .model import Id, Model, PageRef, Text, Title
 from .render import render
 from .sitedata import Collection, Document
 
@@ -34,16 +34,16 @@ from .sitedata import Collection, Document
 class Term(Model):
     id: Id
     """Anchor on the 用語集 page: ``glossary.md#<id>``."""
-    term: Text
+    term: Title
     """The text as pages write it; every occurrence gets the tooltip."""
-    reading: Text | None = None
+    reading: Title | None = None
     expansion: Text | None = None
     """What an abbreviation stands for (Robotic Process Automation)."""
     definition: Text = Field(max_length=120)
     """One or two plain sentences: the tooltip text and the first line on the 用語集 page."""
     detail: Text | None = None
     """More explanation, shown on the 用語集 page only."""
-    aliases: list[Text] = Field(default_factory=list)
+    aliases: list[Title] = Field(default_factory=list)
     """Other spellings that get the same tooltip (チェンジマネージメント)."""
     see: list[PageRef] = Field(default_factory=list)
     """Pages of this site where the term matters most."""

@@ -16,7 +16,16 @@ Id = Annotated[
 ]
 """Stable identifier: lower-case ASCII words joined by hyphens. Stored in browser records."""
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Free text has a ceiling, so a pasted document or a runaway line stops the build at its line
+# instead of making a page nobody can read. A paragraph today is at most about 100 characters.
+TEXT_MAX = 400
+TITLE_MAX = 60
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXT_MAX)]
+"""A sentence or short paragraph."""
+
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX)]
+"""A title, name, label or term: shown in headings, buttons, tables and the navigation."""
 
 
 class Model(BaseModel):

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from .diagnostics import SourceError
-from .model import Model, Text
+from .model import Model, Text, Title
 from .yamlsource import line_of, parse_yaml, validate
 
 # The same shape MkDocs accepts: a first line of three dashes, YAML, then --- or ... alone.
@@ -28,7 +28,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*\
 class PageMeta(Model):
     """Front matter every page must have. Unknown keys are refused, so a typo is caught."""
 
-    title: Text
+    title: Title
     last_reviewed: dt.date
     """The day someone last checked the page against its sources (最終確認日)."""
     description: Text | None = None
@@ -39,7 +39,7 @@ class Page(PageMeta):
     """An ordinary page. (Kinds of page with more rules subclass :class:`PageMeta`; fields
     declared there validate in declaration order, so a rule can read an earlier field.)"""
 
-    tags: list[Text] = Field(default_factory=list)
+    tags: list[Title] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,8 @@ def read_page(
 ) -> tuple[PageSource | None, list[SourceError]]:
     src_uri = path.relative_to(docs_dir).as_posix()
     display = path.relative_to(display_root).as_posix() if display_root else f"docs/{src_uri}"
-    yaml_text, body, body_line = split_front_matter(path.read_text(encoding="utf-8"))
+    # utf-8-sig: Notepad saves UTF-8 with a BOM, and MkDocs reads such a page.
+    yaml_text, body, body_line = split_front_matter(path.read_text(encoding="utf-8-sig"))
     if yaml_text is None:
         return None, [SourceError(display, 1, "missing front matter (--- title, last_reviewed ... ---)")]
     raw, problems = parse_yaml(yaml_text, display, line_offset=1)

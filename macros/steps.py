@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 from pydantic import Field
 
-from .model import Id, Model, PageRef, Text
+from .model import Id, Model, PageRef, Text, Title
 from .render import render
 from .sitedata import Collection
 
@@ -13,7 +13,7 @@ from .sitedata import Collection
 class Step(Model):
     id: Id
     number: int = Field(ge=0, le=9)
-    title: Text
+    title: Title
     summary: Text
     covered: bool
     """Whether the source article covers this step (it covers 0, 1 and 2)."""

@@ -165,7 +165,35 @@ def test_entry_yaml_syntax_error_is_counted_in_the_file(tmp_path):
 def test_entry_missing_section(tmp_path):
     text = GOOD_ENTRY.replace("## 理由\n\nです。\n\n", "")
     root = project(tmp_path, {"faq/x.md": text})
-    assert errors_of(root) == ["docs/faq/x.md:10: missing section '## 理由'"]
+    # Reported where it belongs: after 結論's section, at the heading that follows it.
+    lines = text.split("\n")
+    assert lines[14] == "## 進め方"
+    assert errors_of(root) == ["docs/faq/x.md:15: missing section '## 理由': add it after '## 結論'"]
+
+
+def test_entry_missing_first_and_last_sections(tmp_path):
+    text = GOOD_ENTRY.replace("## 結論\n\nはい。\n\n", "").replace("\n## 関連\n\nなし。\n", "")
+    root = project(tmp_path, {"faq/x.md": text})
+    lines = text.split("\n")
+    assert lines[10] == "## 理由"
+    assert errors_of(root) == [
+        "docs/faq/x.md:11: missing section '## 結論': add it at the start of the body",
+        f"docs/faq/x.md:{len(lines)}: missing section '## 関連': add it after '## 進め方'",
+    ]
+
+
+def test_page_saved_with_a_bom_builds(tmp_path):
+    # Notepad's 「UTF-8 (BOM付き)」: the front matter must still be found.
+    root = project(tmp_path, {"faq/x.md": "\ufeff" + GOOD_ENTRY, "about.md": "\ufeff" + PLAIN_PAGE})
+    data, pages, entries = load_sources(root, root / "docs")
+    assert pages["about.md"].meta.title == "トップ"
+    assert [e.src_uri for e in entries.entries] == ["faq/x.md"]
+
+
+def test_titles_and_texts_have_a_ceiling(tmp_path):
+    long_title = "---\ntitle: " + "長" * 61 + "\nlast_reviewed: 2026-11-26\n---\n"
+    root = project(tmp_path, {"about.md": long_title})
+    assert errors_of(root) == ["docs/about.md:2: title: String should have at most 60 characters"]
 
 
 def test_entry_sections_out_of_order(tmp_path):
@@ -179,7 +207,7 @@ def test_section_errors_come_with_front_matter_errors(tmp_path):
     root = project(tmp_path, {"faq/x.md": text})
     assert errors_of(root) == [
         "docs/faq/x.md:5: step: unknown steps id 'step-9'",
-        "docs/faq/x.md:10: missing section '## 理由'",
+        "docs/faq/x.md:15: missing section '## 理由': add it after '## 結論'",
     ]
 
 

@@ -144,3 +144,13 @@ def test_the_real_data_loads():
     (steps,) = data.all("steps")
     assert [step.number for step in steps.steps] == [0, 1, 2, 3]
     assert [step.covered for step in steps.steps] == [True, True, True, False]
+
+
+def test_free_text_over_its_ceiling_is_reported_at_its_line(tmp_path):
+    from macros.model import TEXT_MAX
+
+    long_text = "長" * (TEXT_MAX + 1)
+    root = project(tmp_path, {"groups/a.yml": f"id: first\nitems:\n  - id: a\n    text: {long_text}\n"})
+    assert errors_of(root, (GROUPS,)) == [
+        f"data/groups/a.yml:4: items[0].text: String should have at most {TEXT_MAX} characters"
+    ]
