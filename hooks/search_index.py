@@ -7,6 +7,7 @@ left out, as with Material's own search.
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
 
@@ -19,11 +20,13 @@ from sitesearch.index import INDEX_PATH, IndexedPage, index_script  # noqa: E402
 
 _pages: dict[str, IndexedPage] = {}
 _nav_order: dict[str, int] = {}
+_script: list[str] = []
 
 
 def on_pre_build(config):
     _pages.clear()  # mkdocs serve rebuilds in the same process
     _nav_order.clear()
+    _script.clear()
 
 
 def on_nav(nav, config, files):
@@ -42,8 +45,30 @@ def on_page_content(html, page, config, files):
     return html
 
 
+def _index_text() -> str:
+    """The index script, made once all pages are converted (before any is rendered)."""
+    if not _script:
+        in_nav_order = sorted(_pages, key=lambda src: _nav_order.get(src, len(_nav_order)))
+        _script.append(index_script([_pages[src] for src in in_nav_order]))
+    return _script[0]
+
+
+def _version() -> str:
+    return hashlib.sha256(_index_text().encode("utf-8")).hexdigest()[:10]
+
+
+def on_page_context(context, page, config, nav):
+    # Pages name the index's version, so a browser that cached an older index fetches the new one.
+    context["dx_search_version"] = _version()
+    return context
+
+
 def on_post_build(config):
     target = Path(config.site_dir) / INDEX_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
-    in_nav_order = sorted(_pages, key=lambda src: _nav_order.get(src, len(_nav_order)))
-    target.write_text(index_script([_pages[src] for src in in_nav_order]), encoding="utf-8")
+    target.write_text(_index_text(), encoding="utf-8")
+
+
+def on_template_context(context, template_name, config):
+    context["dx_search_version"] = _version()  # 404.html
+    return context

@@ -224,7 +224,8 @@
     // idle, or failed before: (try again to) load it.
     indexState = "loading";
     var script = document.createElement("script");
-    script.src = new URL("search/dx-index.js", siteRoot).href;
+    var version = document.querySelector("meta[name=dx-search-version]");
+    script.src = new URL("search/dx-index.js", siteRoot).href + (version ? "?v=" + encodeURIComponent(version.content) : "");
     script.async = true;
     script.onload = function () {
       var data = window[INDEX_GLOBAL];

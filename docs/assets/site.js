@@ -169,7 +169,39 @@
   } else {
     start();
   }
+  /* After an instant-navigation swap the new page may need scripts the first page did not
+     load (hooks/assets.py lists them in data-dx-scripts). Load the missing ones in order,
+     then start the widgets. A script is compared without its ?v= so none runs twice. */
+  function withoutQuery(url) {
+    return url.split("?")[0];
+  }
+
+  function loadMissingScripts(then) {
+    var holder = document.querySelector("[data-dx-scripts]");
+    var wanted = holder ? holder.getAttribute("data-dx-scripts").split(" ").filter(Boolean) : [];
+    var loaded = Object.create(null);
+    for (var i = 0; i < document.scripts.length; i++) {
+      if (document.scripts[i].src) loaded[withoutQuery(document.scripts[i].src)] = true;
+    }
+    var missing = wanted
+      .map(function (src) {
+        return new URL(src, location.href).href;
+      })
+      .filter(function (url) {
+        return !loaded[withoutQuery(url)];
+      });
+    (function next() {
+      if (!missing.length) return then();
+      var script = document.createElement("script");
+      script.src = missing.shift();
+      script.onload = script.onerror = next;
+      document.body.appendChild(script);
+    })();
+  }
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
+    window.document$.subscribe(function () {
+      loadMissingScripts(start);
+    });
   }
 })();

@@ -1,0 +1,100 @@
+"""Per-page scripts, and asset URLs that change when the file does.
+
+Every page loads the site's start-up (site.js) and the header search. A widget's scripts
+load only on pages that carry the widget (`data-module="NAME"`): `assets/NAME.js`, what
+WIDGET_NEEDS adds for it, and the progress store. `extra_javascript` in mkdocs.yml stays
+the one list of the site's scripts, in load order; this hook picks from it per page.
+
+URLs carry `?v=<content hash>`, so an intranet update reaches browsers that cached the old
+file. (A query string, not a renamed file: the folder bundle and the SCORM package keep the
+same file names, and file:// ignores the query.)
+
+On instant navigation Material swaps the page's content without reloading scripts, so the
+content carries the page's list (`data-dx-scripts`) and site.js loads what is missing
+before it starts the new page's widgets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+STORE = "assets/store.js"
+ALWAYS = ("assets/site.js", "assets/search.js")
+GLOSSARY = "assets/glossary.js"
+# Widgets whose code is shared with others (the curriculum's completion rule and codes).
+WIDGET_NEEDS = {
+    "learning-module": ("assets/curriculum.js", "assets/learning.js"),
+    "my-learning": ("assets/curriculum.js", "assets/learning.js"),
+    "role-path": ("assets/curriculum.js", "assets/learning.js"),
+    "assign": ("assets/curriculum.js",),
+    "aggregate": ("assets/curriculum.js",),
+}
+
+_MODULE = re.compile(r'data-module="([a-z0-9-]+)"')
+
+_scripts: list[str] = []
+_versions: dict[str, str] = {}
+_used: set[str] = set()
+
+
+def _version(docs_dir: Path, path: str) -> str:
+    file = docs_dir / path
+    if not file.is_file():
+        raise PluginError(f"mkdocs.yml: extra_javascript/extra_css names '{path}', which is not in docs/")
+    return hashlib.sha256(file.read_bytes()).hexdigest()[:10]
+
+
+def on_config(config):
+    docs_dir = Path(config.docs_dir)
+    _scripts[:] = [str(script) for script in config.extra_javascript]
+    _versions.clear()
+    _used.clear()
+    for path in _scripts:
+        _versions[path] = _version(docs_dir, path)
+    # Material writes every extra_javascript entry into every page; this hook writes them instead.
+    config.extra_javascript = []
+    config.extra_css = [f"{css}?v={_version(docs_dir, str(css))}" for css in config.extra_css]
+    return config
+
+
+def scripts_for(html: str) -> list[str]:
+    """The site's scripts a page with this content needs, in the order mkdocs.yml lists them."""
+    wanted = set(ALWAYS)
+    modules = set(_MODULE.findall(html))
+    if modules:
+        wanted.add(STORE)
+    for name in modules:
+        wanted.update(WIDGET_NEEDS.get(name, ()))
+        wanted.add(f"assets/{name}.js")
+    if "<abbr" in html:
+        wanted.add(GLOSSARY)
+    return [path for path in _scripts if path in wanted]
+
+
+def on_page_context(context, page, config, nav):
+    paths = scripts_for(page.content or "")
+    _used.update(paths)
+    context["dx_scripts"] = [f"{get_relative_url(path, page.url)}?v={_versions[path]}" for path in paths]
+    return context
+
+
+def on_post_build(config):
+    unused = [path for path in _scripts if path not in _used]
+    if unused:
+        # A script no page loads is a widget renamed or a line left behind: say so (--strict stops).
+        logging.getLogger("mkdocs.hooks.assets").warning("hooks/assets.py: no page loads %s (data-module names and extra_javascript disagree)", ", ".join(unused))
+
+
+def on_template_context(context, template_name, config):
+    # 404.html has no page: it gets the scripts every page gets, from the site's root URL.
+    base = str(context.get("base_url") or ".").rstrip("/")
+    paths = scripts_for("")
+    _used.update(paths)
+    context["dx_scripts"] = [f"{base}/{path}?v={_versions[path]}" for path in paths]
+    return context
