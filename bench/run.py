@@ -22,6 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 ASSET_REF = re.compile(r"""(?:src|href)="([^"#?]+)""")
+# Budgets (issue 14): what a page costs in the site's own JS and CSS, and the build's cost
+# beside a plain Material build of the same Markdown, measured side by side in one run.
+OWN_ASSETS_BUDGET_GZIP = 20 * 1024
+BUILD_RATIO_BUDGET = 1.5
 
 
 def build(config: Path, site_dir: Path, offline: bool = False, dist: Path | None = None) -> float:
@@ -75,6 +79,20 @@ def page_transfer(site: Path, html: Path) -> tuple[int, int]:
     return sum(map(len, data)), sum(map(gz, data))
 
 
+def own_assets(site: Path, html: Path) -> tuple[list[Path], int]:
+    """The site's own scripts and stylesheets (docs/assets) a page loads, and their gzip total."""
+    files = []
+    for ref in ASSET_REF.findall(html.read_text(encoding="utf-8")):
+        target = (site / ref.lstrip("/") if ref.startswith("/") else html.parent / ref).resolve()
+        if target.parent == (site / "assets").resolve() and target.suffix in {".css", ".js"} and target not in files:
+            files.append(target)
+    return files, sum(gz(f.read_bytes()) for f in files)
+
+
+def verdict(ok: bool) -> str:
+    return "within budget" if ok else "OVER BUDGET"
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -90,7 +108,7 @@ def main() -> None:
         print(f"build (median of {RUNS})")
         print(f"  this site            {real:6.2f} s")
         print(f"  plain Material       {base:6.2f} s   (same Markdown, macros and hooks off)")
-        print(f"  ratio                {real / base:6.2f} x")
+        print(f"  ratio                {real / base:6.2f} x   budget {BUILD_RATIO_BUDGET} x: {verdict(real / base <= BUILD_RATIO_BUDGET)}")
 
         print("the site's own assets (docs/assets)")
         own = [p for p in sorted((ROOT / "docs/assets").glob("*")) if p.suffix in {".css", ".js"}]
@@ -107,9 +125,21 @@ def main() -> None:
         print("largest page, with everything it loads")
         print(f"  {largest.relative_to(site).as_posix():22} {kb(raw)} raw {kb(packed)} gzip")
 
+        own = {html: own_assets(site, html) for html in site.rglob("*.html")}
+        heaviest = max(own, key=lambda h: own[h][1])
+        files, total_gz = own[heaviest]
+        lightest = min(own, key=lambda h: own[h][1])
+        print("the site's own JS and CSS a page loads (gzip, each file compressed alone)")
+        print(f"  heaviest: {heaviest.relative_to(site).as_posix():30} {kb(total_gz)}   budget {kb(OWN_ASSETS_BUDGET_GZIP).strip()}: {verdict(total_gz <= OWN_ASSETS_BUDGET_GZIP)}")
+        for path in files:
+            print(f"    {path.name:24} {kb(gz(path.read_bytes()))}")
+        print(f"  lightest: {lightest.relative_to(site).as_posix():30} {kb(own[lightest][1])}")
+
         print("offline bundle")
         print(f"  {zip_path.name:22} {kb(zip_path.stat().st_size)}")
 
+    if os.environ.get("BENCH_PART") == "build":  # the build and size figures alone
+        return
     # Search: quality beside Material's search, latency and index size (bench/search.py).
     import search
 

@@ -9,6 +9,10 @@ URLs carry `?v=<content hash>`, so an intranet update reaches browsers that cach
 file. (A query string, not a renamed file: the folder bundle and the SCORM package keep the
 same file names, and file:// ignores the query.)
 
+The copies written to the site are minified (rjsmin, rcssmin): the sources in docs/assets
+stay commented and readable, and browsers fetch about a quarter fewer bytes. Nothing else
+changes: the same classic scripts, no bundling, nothing to build before `mkdocs build`.
+
 On instant navigation Material swaps the page's content without reloading scripts, so the
 content carries the page's list (`data-dx-scripts`) and site.js loads what is missing
 before it starts the new page's widgets.
@@ -21,6 +25,8 @@ import logging
 import re
 from pathlib import Path
 
+import rcssmin
+import rjsmin
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -85,6 +91,11 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
+    site_dir = Path(config.site_dir)
+    for path in [*_scripts, *(str(css).split("?")[0] for css in config.extra_css)]:
+        target = site_dir / path
+        text = target.read_text(encoding="utf-8")
+        target.write_text(rcssmin.cssmin(text) if path.endswith(".css") else rjsmin.jsmin(text), encoding="utf-8")
     unused = [path for path in _scripts if path not in _used]
     if unused:
         # A script no page loads is a widget renamed or a line left behind: say so (--strict stops).
