@@ -110,6 +110,9 @@ def write_package(config) -> list[str]:
                 ),
                 encoding="utf-8",
             )
+    # Its links start at the server's root; an LMS never shows it, and outside the package
+    # those links would point at the LMS's own pages.
+    (site_dir / "404.html").unlink(missing_ok=True)
     for name in SCHEMAS:
         (site_dir / name).write_bytes((PACKAGE / "schemas" / name).read_bytes())
     controls = {"imsmanifest.xml", *SCHEMAS}

@@ -22,8 +22,16 @@ class Builds:
     zip: Path
 
 
-def mkdocs_build(project: Path, site_dir: Path, offline: bool = False, dist: Path | None = None, site_url: str = ""):
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false", "DX_SITE_URL": site_url}
+def mkdocs_build(
+    project: Path, site_dir: Path, offline: bool = False, dist: Path | None = None, site_url: str = "", scorm: bool = False
+):
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "OFFLINE": "true" if offline else "false",
+        "SCORM": "true" if scorm else "false",
+        "DX_SITE_URL": site_url,
+    }
     if dist is not None:
         env["DX_DIST_DIR"] = str(dist)
     return subprocess.run(
@@ -62,6 +70,21 @@ def builds(server, tmp_path_factory) -> Builds:
     assert result.returncode == 0, result.stderr
     (zip_path,) = (out / "dist").glob("*.zip")
     return Builds(online, out / "site-offline", zip_path)
+
+
+@dataclass(frozen=True)
+class ScormBuild:
+    site: Path
+    zip: Path
+
+
+@pytest.fixture(scope="session")
+def scorm_build(tmp_path_factory) -> ScormBuild:
+    """SCORM=true: the site folder (the package, unzipped) and dist/<site_id>-scorm12.zip."""
+    out = tmp_path_factory.mktemp("scorm")
+    result = mkdocs_build(ROOT, out / "site-scorm", dist=out / "dist", scorm=True)
+    assert result.returncode == 0, result.stderr
+    return ScormBuild(out / "site-scorm", out / "dist" / "jichitai-dx-guide-scorm12.zip")
 
 
 def _skipped(config) -> list:
