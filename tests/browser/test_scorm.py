@@ -241,6 +241,15 @@ def test_a_refusal_by_the_lms_is_said_on_the_page(browser, lms):
     expect(problem).to_contain_text("このパソコンのブラウザには残っています")
     refused.close()
 
+    # No session at all: the learner can still study, and is told that nothing is recorded.
+    closed = Lms(browser, lms, refuse={"element": "LMSInitialize", "code": "101"})
+    closed.page.goto(lms.base + "lms.html?sco=scorm/beyond-tools.html")
+    expect(closed.bar.locator("[data-role=scorm-state]")).to_have_text("LMSに接続できません。修了は記録されません。")
+    expect(closed.bar.locator("[data-role=scorm-problem]")).to_contain_text("LMSとの接続を始められませんでした")
+    expect(closed.content.locator("[data-role=summary]")).to_contain_text("未完了")
+    assert [c[0] for c in closed.calls()] == ["LMSInitialize"]
+    closed.close()
+
 
 def test_without_an_lms_the_launch_page_opens_the_module_as_the_folder_bundle_does(browser, lms):
     site = Site("file", (lms.root / "pkg").as_uri() + "/")
