@@ -1,4 +1,5 @@
-"""SCORM=true: the site as a SCORM 1.2 content package, dist/<site_id>-scorm12.zip.
+"""SCORM=true: the site as SCORM content packages, dist/<site_id>-scorm12.zip (SCORM 1.2,
+what Japanese LMSs import most widely) and dist/<site_id>-scorm2004.zip (2004 4th edition).
 
 One SCO per learning module (data/curriculum/modules.yml), organised by program in the
 curriculum's order. A SCO's launch file is ``scorm/<module>.html``: a thin frame page that
@@ -30,6 +31,7 @@ if str(PROJECT) not in sys.path:
 PACKAGE = Path(__file__).resolve().parent / "scorm_package"
 # The ADL control documents, copied unchanged to the package root as SCORM 1.2 asks.
 SCHEMAS = ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd", "ims_xml.xsd")
+SCHEMAS_2004 = tuple(sorted(p.name for p in (PACKAGE / "schemas2004").iterdir()))
 RUNTIME = "assets/scorm.js"
 LAUNCH_DIR = "scorm"
 
@@ -82,8 +84,11 @@ def launch_path(module_id: str) -> str:
     return f"{LAUNCH_DIR}/{module_id}.html"
 
 
-def write_package(config) -> list[str]:
-    """Writes the launch pages, the schemas and imsmanifest.xml into site_dir; returns its files."""
+def write_package(config) -> tuple[str, list[str]]:
+    """Writes the launch pages, the 1.2 schemas and imsmanifest.xml into site_dir.
+
+    Returns the 2004 manifest and the content files both packages share.
+    """
     from macros.curriculum import module_page
     from macros.render import Links
 
@@ -128,8 +133,15 @@ def write_package(config) -> list[str]:
         files=[quote(f) for f in files],
     )
     (site_dir / "imsmanifest.xml").write_text(manifest, encoding="utf-8")
+    manifest_2004 = env.get_template("imsmanifest2004.xml").render(
+        identifier=f"{config.extra.get('site_id', 'site')}-scorm2004",
+        title=config.site_name,
+        groups=groups,
+        launch_path=launch_path,
+        files=[quote(f) for f in files],
+    )
     launches = [launch_path(m.id) for g in groups for m in g["modules"]]
-    return ["imsmanifest.xml", *SCHEMAS, *launches, *files]
+    return manifest_2004, [*launches, *files]
 
 
 # Last, with the folder bundle's zip: after every other hook has written its files.
@@ -138,13 +150,22 @@ def on_post_build(config):
     if not scorm_enabled():
         return
     site_dir = Path(config.site_dir)
-    names = write_package(config)
+    manifest_2004, content = write_package(config)
     dist = Path(os.environ.get("DX_DIST_DIR", PROJECT / "dist"))
     dist.mkdir(exist_ok=True)
-    target = dist / f"{config.extra.get('site_id', 'site')}-scorm12.zip"
+    site_id = config.extra.get("site_id", "site")
+    # site-scorm/ is the 1.2 package unzipped; the 2004 one differs in its control files only.
+    _zip(dist / f"{site_id}-scorm12.zip", (site_dir / "imsmanifest.xml").read_bytes(),
+         [(site_dir / n, n) for n in (*SCHEMAS, *content)])
+    _zip(dist / f"{site_id}-scorm2004.zip", manifest_2004.encode("utf-8"),
+         [(PACKAGE / "schemas2004" / n, n) for n in SCHEMAS_2004] + [(site_dir / n, n) for n in content])
+
+
+def _zip(target: Path, manifest: bytes, files: list[tuple[Path, str]]) -> None:
     partial = target.with_suffix(".zip.partial")
     # imsmanifest.xml first, at the root: what an LMS looks for on import.
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
-        for name in names:
-            package.write(site_dir / name, name)
+        package.writestr("imsmanifest.xml", manifest)
+        for path, name in files:
+            package.write(path, name)
     partial.replace(target)

@@ -76,15 +76,17 @@ def builds(server, tmp_path_factory) -> Builds:
 class ScormBuild:
     site: Path
     zip: Path
+    zip2004: Path
 
 
 @pytest.fixture(scope="session")
 def scorm_build(tmp_path_factory) -> ScormBuild:
-    """SCORM=true: the site folder (the package, unzipped) and dist/<site_id>-scorm12.zip."""
+    """SCORM=true: the site folder (the 1.2 package, unzipped) and both zips in dist/."""
     out = tmp_path_factory.mktemp("scorm")
     result = mkdocs_build(ROOT, out / "site-scorm", dist=out / "dist", scorm=True)
     assert result.returncode == 0, result.stderr
-    return ScormBuild(out / "site-scorm", out / "dist" / "jichitai-dx-guide-scorm12.zip")
+    dist = out / "dist"
+    return ScormBuild(out / "site-scorm", dist / "jichitai-dx-guide-scorm12.zip", dist / "jichitai-dx-guide-scorm2004.zip")
 
 
 def _skipped(config) -> list:

@@ -1,5 +1,6 @@
 /*
- * SCORM 1.2 runtime, loaded on every page of the SCORM build only (hooks/scorm.py), first.
+ * SCORM runtime (1.2, and 2004 4th edition), loaded on every page of the SCORM build only
+ * (hooks/scorm.py), first.
  *
  * Two roles:
  * - host: a SCO's launch page (scorm/<module>.html, <meta name="dx-scorm-host">). It finds
@@ -12,43 +13,111 @@
  * Without an LMS API the launch page opens the module page itself, and every page behaves
  * as in the folder bundle.
  *
- * What travels to the LMS: cmi.core.lesson_status (incomplete on the first launch;
- * completed, or passed/failed with cmi.core.score.* when the module has a self-check, once
- * DX.curriculum.status(spec) says complete; never downgraded), the module's own progress
- * keys in cmi.suspend_data (at most 4,096 characters, see pack()), the page shown in
- * cmi.core.lesson_location, cmi.core.session_time and cmi.core.exit=suspend.
+ * What travels to the LMS (SCORM 1.2 names; 2004 in EDITIONS): cmi.core.lesson_status
+ * (incomplete on the first launch; completed, or passed/failed with cmi.core.score.* when the
+ * module has a self-check, once DX.curriculum.status(spec) says complete; never downgraded),
+ * the module's own progress keys in cmi.suspend_data (at most 4,096 characters in 1.2, see
+ * pack()), the page shown in cmi.core.lesson_location, cmi.core.session_time and
+ * cmi.core.exit=suspend. The 2004 package's items carry ?scorm=2004, which makes the walk
+ * look for API_1484_11 first.
  */
 (function () {
   "use strict";
 
   var DX = (window.DX = window.DX || {});
-  var MAX_SUSPEND = 4096;
-  var MAX_LOCATION = 255;
   var SUSPEND_VERSION = "1";
   var TIME_BASE = Date.UTC(2020, 0, 1);
-  // lesson_status only ever moves up this scale: a recorded 修了 is never taken back.
-  var RANK = { "": 0, "not attempted": 0, browsed: 0, incomplete: 0, failed: 1, completed: 2, passed: 3 };
+  // The status only ever moves up this scale: a recorded 修了 is never taken back.
+  var RANK = { "": 0, "not attempted": 0, unknown: 0, browsed: 0, incomplete: 0, failed: 1, completed: 2, passed: 3 };
   var LOCATION = /^[a-z0-9][a-z0-9_.\/-]*\.html$/;
+
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  /* The two editions behind one face. Status values use 1.2's words inside this file. */
+  var EDITIONS = {
+    "1.2": {
+      global: "API",
+      calls: { init: "LMSInitialize", get: "LMSGetValue", set: "LMSSetValue", commit: "LMSCommit", finish: "LMSFinish", lastError: "LMSGetLastError", errorString: "LMSGetErrorString" },
+      learner: "cmi.core.student_id",
+      entry: "cmi.core.entry",
+      location: "cmi.core.lesson_location",
+      exit: "cmi.core.exit",
+      sessionTime: "cmi.core.session_time",
+      scoreRaw: "cmi.core.score.raw",
+      maxSuspend: 4096,
+      maxLocation: 255,
+      notSet: null,
+      readStatus: function (get) {
+        return get("cmi.core.lesson_status");
+      },
+      writeStatus: function (set, status) {
+        return set("cmi.core.lesson_status", status);
+      },
+      writeScore: function (set, raw) {
+        return set("cmi.core.score.min", "0") && set("cmi.core.score.max", "100") && set("cmi.core.score.raw", raw);
+      },
+      timespan: function (s) {
+        return pad(Math.min(9999, Math.floor(s / 3600))) + ":" + pad(Math.floor(s / 60) % 60) + ":" + pad(s % 60);
+      },
+    },
+    "2004": {
+      global: "API_1484_11",
+      calls: { init: "Initialize", get: "GetValue", set: "SetValue", commit: "Commit", finish: "Terminate", lastError: "GetLastError", errorString: "GetErrorString" },
+      learner: "cmi.learner_id",
+      entry: "cmi.entry",
+      location: "cmi.location",
+      exit: "cmi.exit",
+      sessionTime: "cmi.session_time",
+      scoreRaw: "cmi.score.raw",
+      maxSuspend: 64000,
+      maxLocation: 1000,
+      notSet: "403", // reading an element that was never set: normal on a first launch
+      readStatus: function (get) {
+        var success = get("cmi.success_status");
+        if (success === "passed" || success === "failed") return success;
+        return get("cmi.completion_status");
+      },
+      writeStatus: function (set, status) {
+        var ok = set("cmi.completion_status", status === "incomplete" ? "incomplete" : "completed");
+        if (ok && (status === "passed" || status === "failed")) ok = set("cmi.success_status", status);
+        return ok;
+      },
+      writeScore: function (set, raw) {
+        return set("cmi.score.min", "0") && set("cmi.score.max", "100") && set("cmi.score.raw", raw) && set("cmi.score.scaled", raw / 100);
+      },
+      timespan: function (s) {
+        return "PT" + Math.floor(s / 3600) + "H" + (Math.floor(s / 60) % 60) + "M" + (s % 60) + "S";
+      },
+    },
+  };
 
   /* --- the ADL discovery walk -------------------------------------------------------- */
 
-  function apiIn(win) {
+  function apiIn(win, name) {
     var tries = 0;
     try {
-      while (!win.API && win.parent && win.parent !== win) {
+      while (!win[name] && win.parent && win.parent !== win) {
         if (++tries > 7) return null;
         win = win.parent;
       }
-      return win.API || null;
+      return win[name] || null;
     } catch (error) {
       return null; // a frame of another origin: no API reachable that way
     }
   }
 
+  /* The edition the package asked for first (?scorm=2004 from the 2004 manifest), then the other. */
   function findAPI() {
-    var api = apiIn(window);
-    if (!api && window.opener) api = apiIn(window.opener);
-    return api;
+    var order = /[?&]scorm=2004(&|$)/.test(window.location.search) ? ["2004", "1.2"] : ["1.2", "2004"];
+    for (var i = 0; i < order.length; i++) {
+      var name = EDITIONS[order[i]].global;
+      var api = apiIn(window, name);
+      if (!api && window.opener) api = apiIn(window.opener, name);
+      if (api) return { api: api, edition: EDITIONS[order[i]], version: order[i] };
+    }
+    return null;
   }
 
   /* The host of a content page: a same-origin launch page above it. */
@@ -89,15 +158,15 @@
 
   var hostContent = meta("dx-scorm-host");
   if (hostContent !== null) {
-    var api = findAPI();
-    if (!api) {
+    var found = findAPI();
+    if (!found) {
       // Opened from a folder or a plain web server: the module page, as in the folder bundle.
       DX.scorm.mode = "none";
       DX.scorm.startHost = function () {};
       window.location.replace(hostContent);
       return;
     }
-    startSession(api, hostContent);
+    startSession(found.api, found.edition, found.version, hostContent);
     return;
   }
 
@@ -139,7 +208,8 @@
 
   /* ===================================================================================== */
 
-  function startSession(api, contentUrl) {
+  function startSession(api, edition, version, contentUrl) {
+    var CALLS = edition.calls;
     var state = {
       mode: "connecting",
       status: "",
@@ -161,7 +231,7 @@
 
     function lastError() {
       try {
-        return String(api.LMSGetLastError());
+        return String(api[CALLS.lastError]());
       } catch (error) {
         return "";
       }
@@ -169,7 +239,7 @@
 
     function errorText(code) {
       try {
-        return String(api.LMSGetErrorString(code) || "");
+        return String(api[CALLS.errorString](code) || "");
       } catch (error) {
         return "";
       }
@@ -185,17 +255,18 @@
     }
 
     /* One call to the LMS; a refusal is said on the page, never ignored. */
-    function call(name, a, b) {
+    function call(kind, a, b) {
+      var name = CALLS[kind];
       var result;
       try {
-        result = api[name](a, b);
+        result = b === undefined ? api[name](a) : api[name](a, b);
       } catch (error) {
         problem("LMSとのやり取りに失敗しました(" + name + ")", "", String(error && error.message));
         return null;
       }
       var code = lastError();
-      if (name === "LMSGetValue") {
-        if (code && code !== "0") {
+      if (kind === "get") {
+        if (code && code !== "0" && code !== edition.notSet) {
           problem("LMSから「" + a + "」を読めませんでした", code, errorText(code));
           return "";
         }
@@ -203,11 +274,11 @@
       }
       if (String(result) !== "true") {
         problem(
-          name === "LMSSetValue"
+          kind === "set"
             ? "LMSが記録(" + a + ")を受け付けませんでした"
-            : name === "LMSCommit"
+            : kind === "commit"
               ? "LMSが記録を保存しませんでした"
-              : name === "LMSFinish"
+              : kind === "finish"
                 ? "LMSが学習の終了を受け付けませんでした"
                 : "LMSとの接続を始められませんでした",
           code,
@@ -219,32 +290,32 @@
     }
 
     function get(element) {
-      return call("LMSGetValue", element);
+      return call("get", element);
     }
 
     function set(element, value) {
-      return call("LMSSetValue", element, String(value)) === "true";
+      return call("set", element, String(value)) === "true";
     }
 
     function commit() {
-      if (call("LMSCommit", "") === "true") state.committedAt = new Date();
+      if (call("commit", "") === "true") state.committedAt = new Date();
     }
 
     /* --- connect, before store.js: the learner's record is named after the LMS learner --- */
 
-    if (call("LMSInitialize", "") !== "true") {
+    if (call("init", "") !== "true") {
       state.mode = "refused";
     } else {
       state.mode = "active";
-      DX.storeScope = scopeOf(get("cmi.core.student_id"));
-      state.status = get("cmi.core.lesson_status");
-      state.entry = get("cmi.core.entry");
+      DX.storeScope = scopeOf(get(edition.learner));
+      state.status = edition.readStatus(get);
+      state.entry = get(edition.entry);
       state.suspend = get("cmi.suspend_data");
-      state.location = get("cmi.core.lesson_location");
-      var raw = get("cmi.core.score.raw");
+      state.location = get(edition.location);
+      var raw = get(edition.scoreRaw);
       state.raw = raw === "" ? null : Number(raw);
       if (!Object.prototype.hasOwnProperty.call(RANK, state.status) || RANK[state.status] === 0) {
-        if (state.status !== "incomplete" && set("cmi.core.lesson_status", "incomplete")) {
+        if (state.status !== "incomplete" && edition.writeStatus(set, "incomplete")) {
           state.status = "incomplete";
           commit();
         }
@@ -288,7 +359,7 @@
     }
 
     /* "1" + JSON of { short key: [time (ms since 2020, base 36), value] }. Only the module's
-       keys, with short prefixes. When reflections are too long for 4,096 characters, the
+       keys, with short prefixes. When reflections are too long (1.2: 4,096 characters), the
        longest is shortened (the full text stays in this browser) and the page says so. */
     function pack() {
       var entries = DX.store.entries();
@@ -300,7 +371,7 @@
       });
       var text = SUSPEND_VERSION + JSON.stringify(packed);
       var trimmed = false;
-      while (text.length > MAX_SUSPEND) {
+      while (text.length > edition.maxSuspend) {
         var longest = null;
         Object.keys(packed).forEach(function (k) {
           var v = packed[k][1];
@@ -308,7 +379,7 @@
         });
         if (!longest) return { text: null, trimmed: trimmed };
         var value = packed[longest][1];
-        packed[longest] = [packed[longest][0], value.slice(0, Math.max(1, value.length - (text.length - MAX_SUSPEND) - 1))];
+        packed[longest] = [packed[longest][0], value.slice(0, Math.max(1, value.length - (text.length - edition.maxSuspend) - 1))];
         trimmed = true;
         text = SUSPEND_VERSION + JSON.stringify(packed);
       }
@@ -367,14 +438,14 @@
         var changed = false;
         if (validSelfCheck(sc)) {
           var raw = Math.max(0, Math.min(100, Math.round((100 * sc.score) / sc.max)));
-          if (raw !== state.raw && set("cmi.core.score.min", "0") && set("cmi.core.score.max", "100") && set("cmi.core.score.raw", raw)) {
+          if (raw !== state.raw && edition.writeScore(set, raw)) {
             state.raw = raw;
             changed = true;
           }
         }
         if (st.complete) {
           var target = validSelfCheck(sc) ? (sc.passed ? "passed" : "failed") : "completed";
-          if (RANK[target] > (Object.prototype.hasOwnProperty.call(RANK, state.status) ? RANK[state.status] : 0) && set("cmi.core.lesson_status", target)) {
+          if (RANK[target] > (Object.prototype.hasOwnProperty.call(RANK, state.status) ? RANK[state.status] : 0) && edition.writeStatus(set, target)) {
             state.status = target;
             changed = true;
           }
@@ -382,7 +453,7 @@
         var packed = pack();
         state.trimmed = packed.trimmed;
         if (packed.text === null) {
-          problem("この学習の記録がLMSの保存できる大きさ(4,096文字)を超えました", "", "");
+          problem("この学習の記録がLMSの保存できる大きさ(" + edition.maxSuspend + "文字)を超えました", "", "");
         } else if (packed.text !== state.suspend && set("cmi.suspend_data", packed.text)) {
           state.suspend = packed.text;
           changed = true;
@@ -394,22 +465,14 @@
       }
     }
 
-    function timespan(ms) {
-      var s = Math.floor(ms / 1000);
-      var pad = function (n) {
-        return (n < 10 ? "0" : "") + n;
-      };
-      return pad(Math.min(9999, Math.floor(s / 3600))) + ":" + pad(Math.floor(s / 60) % 60) + ":" + pad(s % 60);
-    }
-
     function finish() {
       if (state.mode !== "active" || state.finished) return;
       sync();
-      set("cmi.core.session_time", timespan(Date.now() - state.started));
+      set(edition.sessionTime, edition.timespan(Math.floor((Date.now() - state.started) / 1000)));
       // Keep the attempt resumable: the suspend data is the learner's progress on other PCs.
-      set("cmi.core.exit", "suspend");
+      set(edition.exit, "suspend");
       commit();
-      call("LMSFinish", "");
+      call("finish", "");
       state.finished = true;
     }
 
@@ -425,7 +488,7 @@
       else {
         text = "LMSへの記録: " + (STATUS_TEXT[state.status] || "未完了");
         if (state.raw !== null && (state.status === "passed" || state.status === "failed")) text += "(" + state.raw + "点)";
-        if (state.committedAt) text += "・" + ("0" + state.committedAt.getHours()).slice(-2) + ":" + ("0" + state.committedAt.getMinutes()).slice(-2) + " に送信";
+        if (state.committedAt) text += "・" + pad(state.committedAt.getHours()) + ":" + pad(state.committedAt.getMinutes()) + " に送信";
         if (state.trimmed) text += "。振り返りの答えが長いため、LMSには先頭の一部だけを送っています(全文はこのパソコンのブラウザに残っています)";
       }
       if (ui.state.textContent !== text) ui.state.textContent = text;
@@ -465,8 +528,8 @@
       } else {
         ui.away.hidden = true;
       }
-      if (state.mode === "active" && !state.finished && path.length <= MAX_LOCATION && LOCATION.test(path) && path !== state.location) {
-        if (set("cmi.core.lesson_location", path)) {
+      if (state.mode === "active" && !state.finished && path.length <= edition.maxLocation && LOCATION.test(path) && path !== state.location) {
+        if (set(edition.location, path)) {
           state.location = path;
           commit();
         }
@@ -476,6 +539,7 @@
     /* --- the host, as content pages see it ---------------------------------------------- */
 
     DX.scorm.mode = state.mode;
+    DX.scorm.version = version;
     DX.scorm.state = state;
     DX.scorm.host = {
       scope: state.mode === "active" ? DX.storeScope : "",

