@@ -32,10 +32,22 @@ class Builds:
 
 
 def mkdocs_build(
-    project: Path, site_dir: Path, offline: bool = False, dist: Path | None = None, site_url: str = "", engine: str = ENGINE
+    project: Path,
+    site_dir: Path,
+    offline: bool = False,
+    dist: Path | None = None,
+    site_url: str = "",
+    scorm: bool = False,
+    engine: str = ENGINE,
 ):
     """Builds with the engine that is installed (or the one named), the way `./dev build` does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false", "DX_SITE_URL": site_url}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "OFFLINE": "true" if offline else "false",
+        "SCORM": "true" if scorm else "false",
+        "DX_SITE_URL": site_url,
+    }
     if dist is not None:
         env["DX_DIST_DIR"] = str(dist)
     return subprocess.run(
@@ -74,6 +86,23 @@ def builds(server, tmp_path_factory) -> Builds:
     assert result.returncode == 0, result.stderr
     (zip_path,) = (out / "dist").glob("*.zip")
     return Builds(online, out / "site-offline", zip_path)
+
+
+@dataclass(frozen=True)
+class ScormBuild:
+    site: Path
+    zip: Path
+    zip2004: Path
+
+
+@pytest.fixture(scope="session")
+def scorm_build(tmp_path_factory) -> ScormBuild:
+    """SCORM=true: the site folder (the 1.2 package, unzipped) and both zips in dist/."""
+    out = tmp_path_factory.mktemp("scorm")
+    result = mkdocs_build(ROOT, out / "site-scorm", dist=out / "dist", scorm=True)
+    assert result.returncode == 0, result.stderr
+    dist = out / "dist"
+    return ScormBuild(out / "site-scorm", dist / "jichitai-dx-guide-scorm12.zip", dist / "jichitai-dx-guide-scorm2004.zip")
 
 
 def _skipped(config) -> list:

@@ -21,7 +21,14 @@
     return (meta && meta.getAttribute("content")) || "dx-site";
   }
 
-  var storageKey = "dx:" + siteId() + ":progress";
+  /* Inside an LMS (scorm.js, loaded first) each LMS learner has a record of their own, so
+     that people who share a PC never see or send each other's progress. */
+  function scope() {
+    var name = window.DX && window.DX.storeScope;
+    return typeof name === "string" && /^[a-z0-9-]{1,40}$/.test(name) ? ":" + name : "";
+  }
+
+  var storageKey = "dx:" + siteId() + scope() + ":progress";
   var memory = null; // the record, when storage cannot be used
   var storage = probeStorage();
   var recovered = null; // { backupKey, reason } when a damaged record was set aside this load
