@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -45,6 +46,7 @@ WIDGET_NEEDS = {
 _MODULE = re.compile(r'data-module="([a-z0-9-]+)"')
 
 _scripts: list[str] = []
+_always: set[str] = set()
 _versions: dict[str, str] = {}
 _used: set[str] = set()
 
@@ -61,6 +63,12 @@ def on_config(config):
     _scripts[:] = [str(script) for script in config.extra_javascript]
     _versions.clear()
     _used.clear()
+    _always.clear()
+    _always.update(ALWAYS)
+    if os.environ.get("SCORM", "").lower() in {"1", "true", "yes"}:
+        # Inside an LMS the runtime (assets/scorm.js, hooks/scorm.py) moves the progress
+        # record to and from the LMS on every page, so every page has the store.
+        _always.add(STORE)
     for path in _scripts:
         _versions[path] = _version(docs_dir, path)
     # Material writes every extra_javascript entry into every page; this hook writes them instead.
@@ -71,7 +79,7 @@ def on_config(config):
 
 def scripts_for(html: str) -> list[str]:
     """The site's scripts a page with this content needs, in the order mkdocs.yml lists them."""
-    wanted = set(ALWAYS)
+    wanted = set(_always)
     modules = set(_MODULE.findall(html))
     if modules:
         wanted.add(STORE)
