@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import shutil
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from tests.conftest import ROOT, mkdocs_build
+from tests.project import page_paths
 
 # Anything fetched from another host. The served test build's own address (127.0.0.1) is the site.
 OUTSIDE = re.compile(
@@ -20,7 +21,7 @@ def html_files(site: Path) -> list[Path]:
 
 
 def test_both_builds_have_every_page(builds):
-    pages = [p.relative_to(ROOT / "docs").with_suffix("") for p in (ROOT / "docs").rglob("*.md")]
+    pages = [PurePosixPath(p).with_suffix("") for p in page_paths(ROOT)]
     for page in pages:
         assert (builds.offline / page.with_suffix(".html")).is_file(), page
         online = builds.online / (page.parent if page.name == "index" else page) / "index.html"
