@@ -42,11 +42,30 @@ def check(root: Path) -> int:
     return 0
 
 
+def _light_extra(root: Path) -> dict:
+    """Only ``extra:`` of mkdocs.yml (its other tags need MkDocs' loader, which is slow)."""
+    from ruamel.yaml import YAML
+
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    block, inside = [], False
+    for line in text.splitlines():
+        if line.startswith("extra:"):
+            inside = True
+        elif inside and line and not line.startswith((" ", "#")):
+            break
+        if inside:
+            block.append(line)
+    try:
+        return (YAML(typ="safe").load("\n".join(block)) or {}).get("extra") or {}
+    except Exception:  # noqa: BLE001 - ./dev check reports a broken mkdocs.yml
+        return {}
+
+
 def new(root: Path, kind: str, item_id: str, program: str | None) -> int:
     from .scaffold import ScaffoldError
     from .scaffold import new as scaffold
 
-    extra, _, _ = _config(root)
+    extra = _light_extra(root)
     try:
         written = scaffold(root, kind, item_id, extra, program)
     except ScaffoldError as exc:

@@ -17,8 +17,16 @@ from typing import Any
 def nearest(value: str, known: Iterable[str]) -> str | None:
     """The known id closest to ``value``, when one is close enough to be a likely typo."""
     candidates = sorted(str(k) for k in known)
+    # Look-alike characters first: step-l for step-1, O for 0.
+    plain = str(value).translate(_LOOKALIKE)
+    same = [c for c in candidates if c.translate(_LOOKALIKE) == plain and c != value]
+    if same:
+        return same[0]
     found = difflib.get_close_matches(str(value), candidates, n=1, cutoff=0.6)
     return found[0] if found else None
+
+
+_LOOKALIKE = str.maketrans({"l": "1", "I": "1", "i": "1", "O": "0", "o": "0", "_": "-", " ": "-"})
 
 
 def hint(value: str, known: Iterable[str]) -> str:

@@ -46,3 +46,20 @@ def page_paths(root: Path = ROOT) -> list[str]:
     """Every page of the site: the Markdown files and the pages generated from the data."""
     written = [p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*.md")]
     return sorted({*written, *generated_pages(root)})
+
+
+_NOT_COPIED = {".git", ".venv", "node_modules", "site", "site-offline", "site-scorm", "dist", "__pycache__", ".pytest_cache", "tests", "bench"}
+
+
+def copy_project(dest: Path, root: Path = ROOT) -> Path:
+    """A copy of the project as a municipality would start from (no build output, no tools)."""
+    import shutil
+
+    shutil.copytree(root, dest, ignore=lambda _dir, names: [n for n in names if n in _NOT_COPIED], dirs_exist_ok=True)
+    return dest
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
