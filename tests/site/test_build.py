@@ -76,6 +76,6 @@ def test_broken_data_stops_the_build_with_every_error_and_writes_nothing(tmp_pat
     result = mkdocs_build(project, project / "site")
 
     assert result.returncode != 0
-    assert f"data/steps.yml:{number_line}: steps[1].number: Input should be a valid integer" in result.stderr
-    assert f"data/steps.yml:{duplicate_line}: duplicate id 'step-2'" in result.stderr
+    assert f"data/steps.yml:{number_line}: steps[1].number: 整数を書いてください(今は 'one')。" in result.stderr
+    assert f"data/steps.yml:{duplicate_line}: id 'step-2' が同じリストの中で重なっています。どちらかを別の id にしてください。" in result.stderr
     assert not (project / "site" / "index.html").exists()
