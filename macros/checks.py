@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import SourceError
-from .messages import hint, nearest, unknown
+from .messages import nearest, unknown
 from .pages import split_front_matter
 from .sitedata import SiteData
 
@@ -131,4 +131,4 @@ def source_name(extra: dict[str, Any] | None) -> str:
     return str(source.get("name") or "").strip() if isinstance(source, dict) else ""
 
 
-__all__ = ["hint", "scan_pages", "shown_somewhere", "site_id_errors", "source_name"]
+__all__ = ["scan_pages", "shown_somewhere", "site_id_errors", "source_name"]

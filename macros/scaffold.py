@@ -13,7 +13,6 @@ from pathlib import Path
 
 from .checks import source_name
 from .curriculum import Format
-from .model import Id  # noqa: F401  (the id rule below is the same pattern)
 
 KINDS = ("faq", "module", "program", "role", "tree", "worksheet")
 ID_RULE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
