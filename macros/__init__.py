@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checklist, curriculum, decision_diagram, decision_tree, faq, glossary, progress, steps
+from . import checklist, checks, render, curriculum, decision_diagram, decision_tree, faq, generate, glossary, progress, published, steps
 from .diagnostics import SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
-from .sitedata import load_site_data
+from .sitedata import collect_site_data, docs_pages
 
 COLLECTIONS = [
     steps.COLLECTION,
@@ -19,19 +19,34 @@ COLLECTIONS = [
 ]
 
 
-def load_sources(root: Path, docs_dir: Path):
-    """Data files, then every page's front matter; raise once with every error of both."""
-    errors = []
-    try:
-        data = load_site_data(root, COLLECTIONS, docs_dir)
-    except SourceErrors as exc:
-        data, errors = None, list(exc.errors)
-    if data is not None:
-        errors += curriculum.check(data)
-    pages, page_errors = load_pages(docs_dir, faq.model_for, faq.context(data, docs_dir), root, faq.check_sections)
+def check_sources(root: Path, docs_dir: Path, extra: dict | None = None):
+    """Every check of the sources, without rendering: ``(data, pages, entries, errors)``.
+
+    Checks across files run on whatever validated, so one run reports every mistake.
+    ``./dev check`` prints the errors; the build raises them (:func:`load_sources`).
+    """
+    data, errors = collect_site_data(root, COLLECTIONS, docs_dir)
+    errors += curriculum.check(data)
+    if extra is not None:
+        errors += checks.site_id_errors(root, extra)
+    errors += generate.conflicts(docs_dir, data.generated)
+    known_pages = docs_pages(docs_dir) | data.generated
+    pages, page_errors = load_pages(
+        docs_dir, faq.model_for, faq.context(data, docs_dir, known_pages, None if extra is None else checks.source_name(extra)), root, faq.check_sections
+    )
     errors += page_errors
     entries, entry_errors = faq.Faq.from_pages(pages)
     errors += entry_errors
+    scan_errors, shown = checks.scan_pages(docs_dir, data, known_pages)
+    errors += scan_errors
+    errors += checks.shown_somewhere(data, shown)
+    errors += published.check(root, data)
+    return data, pages, entries, errors
+
+
+def load_sources(root: Path, docs_dir: Path, extra: dict | None = None):
+    """Data files, then every page's front matter; raise once with every error of both."""
+    data, pages, entries, errors = check_sources(root, docs_dir, extra)
     if errors:
         raise SourceErrors(errors)
     return data, pages, entries
@@ -39,12 +54,17 @@ def load_sources(root: Path, docs_dir: Path):
 
 def define_env(env) -> None:
     root = Path(env.project_dir)
-    data, pages, entries = load_sources(root, Path(env.conf["docs_dir"]))
+    extra = dict(env.conf["extra"])
+    data, pages, entries = load_sources(root, Path(env.conf["docs_dir"]), extra)
+    render.SITE["source_name"] = checks.source_name(extra)
+    generate.PAGES.clear()
+    generate.PAGES.update(generate.pages(data, extra))
     glossary.install(env.conf, data)
     page = PageContext(env)
     mark = glossary.marker(data)
     catalog = checklist.catalog(data) + decision_tree.catalog(data) + curriculum.progress_catalog(data)
     titles = {uri: p.meta.title for uri, p in pages.items()}
+    titles.update({uri: p.title for uri, p in generate.PAGES.items()})
 
     @env.macro
     def steps_overview():

@@ -17,6 +17,8 @@ class ChecklistItem(Model):
     detail: Text | None = None
     source: PageRef
     """The page or FAQ entry the item comes from."""
+    retired: bool = False
+    """Retired: no longer shown or counted, but its id stays reserved (ticks in records keep it)."""
 
 
 class Checklist(Model):
@@ -40,7 +42,8 @@ def render_checklist(data: SiteData, page, mark, checklist_id: str) -> Markup:
     if checklist is None:
         known = ", ".join(data.ids("checklists"))
         return page.error(f"unknown checklist '{checklist_id}' (known: {known})", f'checklist("{checklist_id}")')
-    return render("checklist.html", checklist=checklist, link=page.links, key=store_key, mark=mark)
+    active = checklist.model_copy(update={"items": [item for item in checklist.items if not item.retired]})
+    return render("checklist.html", checklist=active, link=page.links, key=store_key, mark=mark)
 
 
 def catalog(data: SiteData) -> list[dict]:
@@ -49,4 +52,5 @@ def catalog(data: SiteData) -> list[dict]:
         {"key": store_key(c.id, item.id), "kind": "チェックリスト", "group": c.title, "label": item.text}
         for c in data.all("checklists")
         for item in c.items
+        if not item.retired
     ]

@@ -14,6 +14,7 @@ least one non-blank character.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from markupsafe import Markup, escape
@@ -21,6 +22,7 @@ from pydantic import Field
 
 from .checklist import store_key as checklist_key
 from .diagnostics import SourceError
+from .messages import unknown
 from .model import Id, Model, PageRef, Text, Title, ref
 from .render import render
 from .sitedata import Collection, Document, SiteData
@@ -32,6 +34,8 @@ class Role(Model):
     id: Id
     name: Title
     summary: Text
+    last_reviewed: dt.date
+    """最終確認日 of the role's generated page (curriculum/roles/<id>.md)."""
 
 
 class RolesFile(Model):
@@ -63,6 +67,10 @@ class Module(Model):
     checklists: list[ChecklistActivity] = Field(default_factory=list)
     trees: list[Annotated[Id, ref("decisions")]] = Field(default_factory=list)
     reflections: list[Reflection] = Field(default_factory=list)
+    last_reviewed: dt.date
+    """最終確認日 of the module's generated page (curriculum/modules/<id>.md)."""
+    retired: bool = False
+    """Retired from the course: kept so that its number, old codes and completion stay valid."""
 
 
 class ModulesFile(Model):
@@ -82,18 +90,32 @@ class Program(Model):
     prerequisites: list[Id] = Field(default_factory=list)
     outputs: list[Text] = Field(min_length=1)
     modules: list[Id] = Field(min_length=1)
+    last_reviewed: dt.date
+    """最終確認日 of the program's generated page (curriculum/programs/<id>.md)."""
 
 
 class ProgramsFile(Model):
     programs: list[Program] = Field(min_length=1)
 
 
-ROLES = Collection("roles", "curriculum/roles.yml", RolesFile)
-MODULES = Collection("modules", "curriculum/modules.yml", ModulesFile)
-PROGRAMS = Collection("programs", "curriculum/programs.yml", ProgramsFile)
-COLLECTIONS = [ROLES, MODULES, PROGRAMS]
-
 PAGE_DIR = "curriculum"
+
+
+def _generated(key: str, page):
+    def pages(raw) -> list[str]:
+        return [page(item["id"]) for item in raw.get(key) or [] if isinstance(item, dict) and isinstance(item.get("id"), str)]
+
+    return pages
+
+
+def _page_of(kind: str):
+    return lambda item_id: f"{PAGE_DIR}/{kind}/{item_id}.md"
+
+
+ROLES = Collection("roles", "curriculum/roles.yml", RolesFile, pages=_generated("roles", _page_of("roles")), items="roles")
+MODULES = Collection("modules", "curriculum/modules.yml", ModulesFile, pages=_generated("modules", _page_of("modules")), items="modules")
+PROGRAMS = Collection("programs", "curriculum/programs.yml", ProgramsFile, pages=_generated("programs", _page_of("programs")), items="programs")
+COLLECTIONS = [ROLES, MODULES, PROGRAMS]
 
 
 def program_page(program_id: str) -> str:
@@ -129,89 +151,131 @@ def _one(data: SiteData, name: str) -> Document | None:
 
 
 def check(data: SiteData, docs_pages: set[str] | None = None) -> list[SourceError]:
-    """References between the curriculum files and the rest of the data; every error, located."""
+    """References between the curriculum files and the rest of the data; every error, located.
+
+    Runs on whatever validated: a reference into a file that failed is not checked (its own
+    errors are reported), so one mistake is never reported as several.
+    """
     roles_doc, modules_doc, programs_doc = (_one(data, c.name) for c in COLLECTIONS)
     errors: list[SourceError] = []
-    missing = [c.pattern for c, d in zip(COLLECTIONS, (roles_doc, modules_doc, programs_doc)) if d is None]
-    if len(missing) == len(COLLECTIONS):
+    names = [c.name for c in COLLECTIONS]
+    present = [d is not None or n in data.failed for n, d in zip(names, (roles_doc, modules_doc, programs_doc))]
+    if not any(present):
         return []  # a site without a curriculum
-    if missing:
-        return [SourceError(f"data/{m}", 1, "file is missing") for m in missing]
-    role_ids = {r.id for r in roles_doc.value.roles}
-    module_ids = {m.id for m in modules_doc.value.modules}
-    program_ids = {p.id for p in programs_doc.value.programs}
+    errors += [
+        SourceError(f"data/{c.pattern}", 1, "ファイルがありません。研修カリキュラムには roles.yml・modules.yml・programs.yml の3つが要ります(./dev new module などで作れます)。")
+        for c, ok in zip(COLLECTIONS, present) if not ok
+    ]
+    unverified = data.unverified
+    role_ids = {r.id for r in roles_doc.value.roles if r} | unverified.get("roles", set()) if roles_doc else None
+    module_by_id = {m.id: m for m in modules_doc.value.modules if m} if modules_doc else None
+    module_ids = set(module_by_id or ()) | unverified.get("modules", set())
+    program_ids = {p.id for p in programs_doc.value.programs if p} | unverified.get("programs", set()) if programs_doc else None
     steps = data.all("steps")
-    step_ids = {s.id for f in steps for s in f.steps}
-    checklists = {c.id: {i.id for i in c.items} for c in data.all("checklists")}
+    step_ids = {s.id for f in steps for s in f.steps} if "steps" not in data.failed else None
+    checklists = {c.id: c for c in data.all("checklists")}
+    checklists_known = "checklists" not in data.failed
+    trees = {t.id: t for t in data.all("decisions")}
 
     # Modules: numbers, checklist items, at least one activity.
-    numbers: dict[int, str] = {}
-    for i, module in enumerate(modules_doc.value.modules):
-        at = ("modules", i)
-        if module.number in numbers:
-            errors.append(modules_doc.error(f"number {module.number} is already used by module '{numbers[module.number]}'", *at, "number"))
-        numbers.setdefault(module.number, module.id)
-        for j, role in enumerate(module.roles or []):
-            if role not in role_ids:
-                errors.append(modules_doc.error(f"unknown role '{role}'", *at, "roles", j))
-        for j, activity in enumerate(module.checklists):
-            items = checklists.get(activity.checklist)
-            if items is None:
-                errors.append(modules_doc.error(f"unknown checklist '{activity.checklist}'", *at, "checklists", j, "checklist"))
+    if modules_doc:
+        numbers: dict[int, str] = {}
+        for i, module in enumerate(modules_doc.value.modules):
+            if module is None:
                 continue
-            for k, item in enumerate(activity.items):
-                if item not in items:
-                    errors.append(
-                        modules_doc.error(f"checklist '{activity.checklist}' has no item '{item}'", *at, "checklists", j, "items", k)
-                    )
-        if not (module.checklists or module.trees or module.reflections):
-            errors.append(modules_doc.error("a module needs at least one activity (checklists, trees or reflections)", *at, "id"))
+            at = ("modules", i)
+            if module.number in numbers:
+                errors.append(modules_doc.error(
+                    f"番号 {module.number} はモジュール '{numbers[module.number]}' が使っています。まだ使っていない番号にしてください(次に使える番号: {_next_number(modules_doc)})。",
+                    *at, "number"))
+            numbers.setdefault(module.number, module.id)
+            for j, role in enumerate(module.roles or []):
+                if role_ids is not None and role not in role_ids:
+                    errors.append(modules_doc.error(unknown("役割", role, role_ids, "roles.yml の id から選んでください。"), *at, "roles", j))
+            for j, activity in enumerate(module.checklists):
+                checklist = checklists.get(activity.checklist)
+                if checklist is None:
+                    if checklists_known:
+                        errors.append(modules_doc.error(unknown("チェックリスト", activity.checklist, checklists, "data/checklists/ のファイルの id から選んでください。"),
+                                                        *at, "checklists", j, "checklist"))
+                    continue
+                items = {item.id: item for item in checklist.items}
+                for k, item in enumerate(activity.items):
+                    if item not in items:
+                        errors.append(modules_doc.error(
+                            unknown(f"チェックリスト '{activity.checklist}' の項目", item, items, f"data/checklists/{activity.checklist}.yml の items の id から選んでください。"),
+                            *at, "checklists", j, "items", k))
+                    elif items[item].retired and not module.retired:
+                        errors.append(modules_doc.error(
+                            f"チェックリスト '{activity.checklist}' の項目 '{item}' は廃止されています(retired: true)。このモジュールの items から外してください。",
+                            *at, "checklists", j, "items", k))
+                if not activity.items and not module.retired and all(item.retired for item in checklist.items):
+                    errors.append(modules_doc.error(f"チェックリスト '{activity.checklist}' の項目はすべて廃止されています。このモジュールから外してください。", *at, "checklists", j, "checklist"))
+            for j, tree_id in enumerate(module.trees):
+                tree = trees.get(tree_id)
+                if tree is not None and getattr(tree, "retired", False) and not module.retired:
+                    errors.append(modules_doc.error(f"判断ツリー '{tree_id}' は廃止されています(retired: true)。このモジュールの trees から外してください。", *at, "trees", j))
+            if not (module.checklists or module.trees or module.reflections):
+                errors.append(modules_doc.error("モジュールには活動が1つ以上要ります。checklists・trees・reflections のどれかを書いてください。", *at, "id"))
 
     # Programs: roles, steps, modules (each in exactly one program), prerequisites.
     owner: dict[str, str] = {}
-    program_numbers: dict[int, str] = {}
-    for i, program in enumerate(programs_doc.value.programs):
-        at = ("programs", i)
-        if program.number in program_numbers:
-            errors.append(programs_doc.error(f"number {program.number} is already used by program '{program_numbers[program.number]}'", *at, "number"))
-        program_numbers.setdefault(program.number, program.id)
-        for j, role in enumerate(program.audience):
-            if role not in role_ids:
-                errors.append(programs_doc.error(f"unknown role '{role}'", *at, "audience", j))
-        for j, step in enumerate(program.steps):
-            if step not in step_ids:
-                errors.append(programs_doc.error(f"unknown step '{step}'", *at, "steps", j))
-        for j, module_id in enumerate(program.modules):
-            if module_id not in module_ids:
-                errors.append(programs_doc.error(f"unknown module '{module_id}'", *at, "modules", j))
-            elif module_id in owner:
-                errors.append(programs_doc.error(f"module '{module_id}' is already in program '{owner[module_id]}'", *at, "modules", j))
-            else:
-                owner[module_id] = program.id
-                module = next(m for m in modules_doc.value.modules if m.id == module_id)
-                outside = [r for r in (module.roles or []) if r in role_ids and r not in program.audience]
-                if outside:
-                    errors.append(
-                        programs_doc.error(
-                            f"module '{module_id}' is for {', '.join(outside)}, who are not in this program's audience",
-                            *at, "modules", j,
-                        )
-                    )
-        for j, prereq in enumerate(program.prerequisites):
-            if prereq not in program_ids:
-                errors.append(programs_doc.error(f"unknown prerequisite program '{prereq}'", *at, "prerequisites", j))
-            elif prereq == program.id:
-                errors.append(programs_doc.error("a program cannot be its own prerequisite", *at, "prerequisites", j))
-    for i, module in enumerate(modules_doc.value.modules):
-        if module.id not in owner:
-            errors.append(modules_doc.error(f"module '{module.id}' is in no program (add it to a program's modules)", "modules", i, "id"))
-    errors += _cycles(programs_doc)
+    if programs_doc:
+        program_numbers: dict[int, str] = {}
+        for i, program in enumerate(programs_doc.value.programs):
+            if program is None:
+                continue
+            at = ("programs", i)
+            if program.number in program_numbers:
+                errors.append(programs_doc.error(f"番号 {program.number} はプログラム '{program_numbers[program.number]}' が使っています。別の番号にしてください。", *at, "number"))
+            program_numbers.setdefault(program.number, program.id)
+            for j, role in enumerate(program.audience):
+                if role_ids is not None and role not in role_ids:
+                    errors.append(programs_doc.error(unknown("役割", role, role_ids, "roles.yml の id から選んでください。"), *at, "audience", j))
+            for j, step in enumerate(program.steps):
+                if step_ids is not None and step not in step_ids:
+                    errors.append(programs_doc.error(unknown("ステップ", step, step_ids, "data/steps.yml の id から選んでください。"), *at, "steps", j))
+            for j, module_id in enumerate(program.modules):
+                if module_by_id is None:
+                    continue
+                if module_id not in module_by_id:
+                    if module_id in module_ids:
+                        continue  # a module with errors of its own
+                    errors.append(programs_doc.error(unknown("モジュール", module_id, module_by_id, "modules.yml の id から選ぶか、./dev new module で作ってください。"), *at, "modules", j))
+                elif module_by_id[module_id].retired:
+                    errors.append(programs_doc.error(f"モジュール '{module_id}' は廃止されています(retired: true)。このプログラムの modules から外してください(モジュールは modules.yml に残します)。", *at, "modules", j))
+                elif module_id in owner:
+                    errors.append(programs_doc.error(f"モジュール '{module_id}' はすでにプログラム '{owner[module_id]}' に入っています。1つのモジュールは1つのプログラムにだけ入れてください。", *at, "modules", j))
+                else:
+                    owner[module_id] = program.id
+                    module = module_by_id[module_id]
+                    outside = [r for r in (module.roles or []) if role_ids is not None and r in role_ids and r not in program.audience]
+                    if outside:
+                        errors.append(programs_doc.error(
+                            f"モジュール '{module_id}' の対象({', '.join(outside)})が、このプログラムの audience にいません。audience に足すか、モジュールの roles から外してください。",
+                            *at, "modules", j))
+            for j, prereq in enumerate(program.prerequisites):
+                if prereq not in program_ids:
+                    errors.append(programs_doc.error(unknown("前提のプログラム", prereq, program_ids, "programs.yml の id から選んでください。"), *at, "prerequisites", j))
+                elif prereq == program.id:
+                    errors.append(programs_doc.error("プログラムは自分自身を前提にできません。prerequisites から外してください。", *at, "prerequisites", j))
+        errors += _cycles(programs_doc)
+    if modules_doc and programs_doc and "programs" not in unverified:
+        for i, module in enumerate(modules_doc.value.modules):
+            if module and module.id not in owner and not module.retired:
+                errors.append(modules_doc.error(
+                    f"モジュール '{module.id}' はどのプログラムにも入っていません。programs.yml のどれかのプログラムの modules に足してください(やめるなら retired: true)。",
+                    "modules", i, "id"))
     return errors
+
+
+def _next_number(doc: Document) -> int:
+    return max((m.number for m in doc.value.modules if m), default=0) + 1
 
 
 def _cycles(doc: Document) -> list[SourceError]:
     """Each prerequisite cycle once, at the line of the edge that closes it."""
-    programs = {p.id: (i, p) for i, p in enumerate(doc.value.programs)}
+    programs = {p.id: (i, p) for i, p in enumerate(doc.value.programs) if p}
     state: dict[str, int] = {}  # 1 visiting, 2 done
     errors = []
     path: list[str] = []
@@ -225,7 +289,7 @@ def _cycles(doc: Document) -> list[SourceError]:
                 continue
             if state.get(prereq) == 1:
                 cycle = path[path.index(prereq):] + [prereq]
-                errors.append(doc.error(f"prerequisite cycle: {' → '.join(cycle)}", "programs", index, "prerequisites", j))
+                errors.append(doc.error(f"前提のプログラムが循環しています: {' → '.join(cycle)}。どれか1つの prerequisites を外してください。", "programs", index, "prerequisites", j))
             elif prereq not in state:
                 visit(prereq)
         path.pop()
@@ -258,7 +322,13 @@ class Curriculum:
         self.checklist = {c.id: c for c in data.all("checklists")}
 
     def module_roles(self, module: Module) -> list[str]:
-        return module.roles if module.roles is not None else self.program_of[module.id].audience
+        if module.roles is not None:
+            return module.roles
+        program = self.program_of.get(module.id)
+        return program.audience if program else []
+
+    def retired_modules(self) -> list[Module]:
+        return sorted((m for m in self.modules if m.retired), key=lambda m: m.number)
 
     def ordered_modules(self) -> list[Module]:
         """Programs in prerequisite order (number breaks ties), each program's modules in its order."""
@@ -295,14 +365,15 @@ class Curriculum:
 
     def spec(self, module: Module, link) -> dict:
         """What the browser needs to apply the completion rule to a module."""
-        program = self.program_of[module.id]
+        program = self.program_of.get(module.id)
         return {
             "id": module.id,
             "number": module.number,
             "title": module.title,
             "minutes": module.minutes,
-            "program": program.title,
-            "programNumber": program.number,
+            "program": program.title if program else "",
+            "programNumber": program.number if program else None,
+            "retired": module.retired,
             "roles": self.module_roles(module),
             "page": link(module_page(module.id)),
             "checklist": [entry["key"] for entry in self.checklist_items(module)],
@@ -310,9 +381,12 @@ class Curriculum:
             "reflections": [reflection_key(module.id, r.id) for r in module.reflections],
         }
 
-    def catalog(self, link) -> dict:
+    def catalog(self, link, retired: bool = True) -> dict:
+        """Modules for the browser. Retired ones are kept (after the others) so that old
+        assignment codes, which name modules by number, still open and count completion."""
+        modules = self.ordered_modules() + (self.retired_modules() if retired else [])
         return {
-            "modules": [self.spec(m, link) for m in self.ordered_modules()],
+            "modules": [self.spec(m, link) for m in modules],
             "roles": [{"id": r.id, "name": r.name, "modules": [m.id for m in self.modules_for(r.id)]} for r in self.roles],
         }
 
@@ -325,7 +399,7 @@ def progress_catalog(data: SiteData) -> list[dict]:
     cur = Curriculum(data)
     rows = [
         {"key": reflection_key(m.id, r.id), "kind": "振り返り", "group": m.title, "label": r.question}
-        for m in cur.ordered_modules()
+        for m in cur.ordered_modules() + cur.retired_modules()
         for r in m.reflections
     ]
     rows += [{"key": key, "kind": "受講者情報", "group": "わたしの学習", "label": label} for key, label in PROFILE_KEYS]
@@ -453,14 +527,14 @@ def render_module(cur: Curriculum, page, module_id: str, titles: dict[str, str],
         page_ref = getattr(tree, "page", None) or tree_page(tree_id)
         trees.append({"id": tree_id, "key": tree_key(tree_id), "title": getattr(tree, "title", None),
                       "page": page_ref if page_ref in titles else None})
-    return render("curriculum_module.html", mark=mark, cur=cur, module=module, program=cur.program_of[module.id],
+    return render("curriculum_module.html", mark=mark, cur=cur, module=module, program=cur.program_of.get(module.id),
                   items=cur.checklist_items(module), trees=trees, link=page.links, titles=titles,
                   program_page=program_page, role_page=role_page, duration=duration,
                   reflection_key=reflection_key, spec=cur.spec(module, page.links))
 
 
 def render_assign(cur: Curriculum, page, mark=escape) -> Markup:
-    return render("curriculum_assign.html", mark=mark, cur=cur, link=page.links, catalog=cur.catalog(page.links),
+    return render("curriculum_assign.html", mark=mark, cur=cur, link=page.links, catalog=cur.catalog(page.links, retired=False),
                   learning=page.links(f"{PAGE_DIR}/my-learning.md"), duration=duration, module_page=module_page)
 
 

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from pydantic import Field
 
 from .diagnostics import SourceError
+from .messages import hint
 from .model import Id, Model, PageRef, Text, Title
 from .render import render
 from .sitedata import Collection, Document, SiteData
@@ -73,6 +74,8 @@ class DecisionTree(Model):
     questions: list[Question] = Field(min_length=1)
     """The first question is the start of every walk."""
     outcomes: list[Outcome] = Field(min_length=1)
+    retired: bool = False
+    """Retired: left out of the index; its page stays (old links) and says so."""
 
     @property
     def start(self) -> Question:
@@ -106,7 +109,7 @@ def check_tree(doc: Document[DecisionTree]) -> list[SourceError]:
     for kind, nodes in (("questions", tree.questions), ("outcomes", tree.outcomes)):
         for index, node in enumerate(nodes):
             if node.id in location:
-                errors.append(doc.error(f"duplicate id '{node.id}' (a question and an outcome share it)", kind, index, "id"))
+                errors.append(doc.error(f"id '{node.id}' が質問と結論の両方で使われています。どちらかを別の id にしてください。", kind, index, "id"))
             else:
                 location[node.id] = (kind, index)
     questions = {q.id: (i, q) for i, q in enumerate(tree.questions)}
@@ -116,13 +119,13 @@ def check_tree(doc: Document[DecisionTree]) -> list[SourceError]:
             if option.next not in location:
                 errors.append(
                     doc.error(
-                        f"option '{option.id}' of question '{question.id}' leads to unknown node '{option.next}'",
+                        f"質問 '{question.id}' の選択肢 '{option.id}' の行き先 '{option.next}' がありません({hint(option.next, location)})。next を質問か結論の id にしてください。",
                         "questions", index, "options", o, "next",
                     )
                 )
         if len(question.options) == 1:
             errors.append(
-                doc.error(f"question '{question.id}' has only one option; a question needs at least two", "questions", index, "options")
+                doc.error(f"質問 '{question.id}' の選択肢が1つしかありません。選択肢を2つ以上にしてください。", "questions", index, "options")
             )
 
     # Depth-first walk of every path from the start. "on_path" finds cycles; "done" keeps
@@ -140,7 +143,7 @@ def check_tree(doc: Document[DecisionTree]) -> list[SourceError]:
             reported_dead_ends.add(node_id)
             errors.append(
                 doc.error(
-                    f"the path {_path_text([*path, node_id])} does not end in an outcome: question '{node_id}' has no options",
+                    f"{_path_text([*path, node_id])} の道筋が結論に着きません。質問 '{node_id}' に選択肢(options)を書いてください。",
                     "questions", index, "id",
                 )
             )
@@ -149,7 +152,7 @@ def check_tree(doc: Document[DecisionTree]) -> list[SourceError]:
                 cycle = [*path[path.index(option.next):], node_id, option.next] if option.next in path else [node_id, node_id]
                 errors.append(
                     doc.error(
-                        f"cycle {_path_text(cycle)}: option '{option.id}' of question '{node_id}' leads back, so the path never ends in an outcome",
+                        f"堂々めぐりです({_path_text(cycle)})。質問 '{node_id}' の選択肢 '{option.id}' が前の問いに戻るので、結論に着きません。next を直してください。",
                         "questions", index, "options", o, "next",
                     )
                 )
@@ -160,7 +163,7 @@ def check_tree(doc: Document[DecisionTree]) -> list[SourceError]:
     walk(tree.start.id, [])
     for node_id, (kind, index) in location.items():
         if node_id not in reached:
-            errors.append(doc.error(f"node '{node_id}' is not reached from the first question '{tree.start.id}'", kind, index, "id"))
+            errors.append(doc.error(f"'{node_id}' には最初の問い '{tree.start.id}' からたどり着けません。どこかの選択肢の next にするか、消してください。", kind, index, "id"))
     return errors
 
 
@@ -226,7 +229,7 @@ def in_order(data: SiteData) -> list[DecisionTree]:
 
 
 def render_index(data: SiteData, page, mark) -> Markup:
-    return render("decision_index.html", trees=in_order(data), link=page.links, mark=mark)
+    return render("decision_index.html", trees=[t for t in in_order(data) if not t.retired], link=page.links, mark=mark)
 
 
 def catalog(data: SiteData) -> list[dict]:

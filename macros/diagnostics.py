@@ -26,7 +26,7 @@ class SourceErrors(BuildError):
         self.errors = sorted(set(errors))
         count = len(self.errors)
         lines = "\n".join(str(e) for e in self.errors)
-        super().__init__(f"{count} error(s) in the site's sources:\n{lines}")
+        super().__init__(f"サイトの元のファイルに {count} 件の誤りがあります(すべて直してから、もう一度ビルドしてください):\n{lines}")
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from markupsafe import Markup
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator
@@ -35,9 +35,25 @@ class FaqMeta(PageMeta):
     """Front matter of one FAQ entry."""
 
     question: Question
-    """The question as the source article lists it, shortened to a key phrase."""
-    asked: bool
-    """True: the article lists it as a question. False: its answers settle it unasked."""
+    """The question as the source article lists it (or, for ``local``, as staff ask it), shortened."""
+    source: Literal["article", "local"]
+    """``article``: a question of the source article (記事での問い). ``local``: the site's own (このサイトの問い)."""
+    asked: bool = False
+    """For ``article``: true when the article lists it as a question, false when its answers settle it unasked."""
+
+    @field_validator("source")
+    @classmethod
+    def _source_needs_an_article(cls, source: str, info: ValidationInfo) -> str:
+        if source == "article" and (info.context or {}).get("source_name") == "":
+            raise ValueError("このサイトには出典の記事が設定されていません(mkdocs.yml の extra.source.name)。source: local にしてください。")
+        return source
+
+    @field_validator("asked")
+    @classmethod
+    def _asked_is_for_article(cls, asked: bool, info: ValidationInfo) -> bool:
+        if asked and info.data.get("source") == "local":
+            raise ValueError("asked: true は記事に挙がった問いにだけ使います。source: local の問いでは消してください。")
+        return asked
     step: Annotated[str, ref("steps")]
     order: int = Field(ge=1, le=99)
     """Position among the entries of the same step."""
@@ -48,16 +64,16 @@ class FaqMeta(PageMeta):
     @classmethod
     def _tags_name_the_step(cls, tags: list[str], info: ValidationInfo) -> list[str]:
         if len(set(tags)) != len(tags):
-            raise ValueError("a tag is repeated")
+            raise ValueError("同じタグが2回あります。1つにしてください。")
         numbers = (info.context or {}).get("step_numbers", {})
         step = info.data.get("step")
         if step in numbers:
             wanted = step_tag(numbers[step])
             if wanted not in tags:
-                raise ValueError(f"must include the step's tag '{wanted}'")
+                raise ValueError(f"ステップのタグ '{wanted}' を tags に入れてください。")
             others = [tag for tag in tags if tag.startswith("ステップ") and tag != wanted]
             if others:
-                raise ValueError(f"names another step: {', '.join(others)}")
+                raise ValueError(f"step と違うステップのタグがあります: {', '.join(others)}。step に合わせて直してください。")
         return tags
 
     @property
@@ -81,10 +97,10 @@ def _where_missing(before: tuple[str, ...], found: list[tuple[str, int]], body_l
     previous = [(name, line) for name, line in found if name in before]
     if not previous:
         first = found[0][1] if found else body_line
-        return first, "at the start of the body"
+        return first, "本文の最初"
     name, line = previous[-1]
     following = [ln for _, ln in found if ln > line]
-    return (following[0] if following else end_line), f"after '## {name}'"
+    return (following[0] if following else end_line), f"「## {name}」の節の後"
 
 
 def check_sections(page: PageSource) -> list[SourceError]:
@@ -105,13 +121,15 @@ def check_sections(page: PageSource) -> list[SourceError]:
     for index, section in enumerate(SECTIONS):
         if section not in names:
             line, where = _where_missing(SECTIONS[:index], found, page.body_line, end_line)
-            errors.append(SourceError(page.display, line, f"missing section '## {section}': add it {where}"))
+            errors.append(
+                SourceError(page.display, line, f"見出し「## {section}」がありません。{where}に書いてください(結論・理由・進め方・関連の順)。")
+            )
     present = [(name, line) for name, line in found if name in SECTIONS]
     expected = [name for name in SECTIONS if name in names]
     if [name for name, _ in present] != expected and not errors:
         name, line = next((n, ln) for (n, ln), want in zip(present, expected) if n != want)
         errors.append(
-            SourceError(page.display, line, f"section '## {name}' is out of order (結論, 理由, 進め方, 関連)")
+            SourceError(page.display, line, f"見出し「## {name}」の位置が違います。結論・理由・進め方・関連の順に並べてください。")
         )
     return errors
 
@@ -137,7 +155,7 @@ class Faq:
                 continue
             key = (page.meta.step, page.meta.order)
             if key in seen:
-                errors.append(page.error(f"order {page.meta.order} is already used by {seen[key]}", "order"))
+                errors.append(page.error(f"order {page.meta.order} は {seen[key]} が使っています。同じステップの中で重ならない番号にしてください。", "order"))
             seen.setdefault(key, page.display)
             entries.append(Entry(src_uri, page.meta))
         return cls(entries), errors
@@ -169,8 +187,9 @@ def render_questions(faq: Faq, data, page, mark, step_id: str) -> Markup:
     entries = faq.for_step(step_id)
     return render(
         "faq_questions.html",
-        asked=[e for e in entries if e.meta.asked],
-        settled=[e for e in entries if not e.meta.asked],
+        asked=[e for e in entries if e.meta.source == "article" and e.meta.asked],
+        settled=[e for e in entries if e.meta.source == "article" and not e.meta.asked],
+        local=[e for e in entries if e.meta.source == "local"],
         link=page.links,
         mark=mark,
     )
@@ -210,12 +229,15 @@ def render_question(faq: Faq, data, page, mark) -> Markup:
     return render("faq_question.html", entry=entry, step=step, link=page.links, mark=mark)
 
 
-def context(data, docs_dir) -> dict[str, Any]:
-    """Validation context for front matter: known step ids and their numbers, known pages."""
+def context(data, docs_dir, pages: set[str] | None = None, source_name: str | None = None) -> dict[str, Any]:
+    """Validation context for front matter: known step ids and their numbers, known pages,
+    and what the site calls its source article (``""``: the site has none)."""
     from .sitedata import docs_pages
 
-    result: dict[str, Any] = {"ids": {}, "pages": docs_pages(docs_dir)}
-    if data is not None:
+    result: dict[str, Any] = {"ids": {}, "pages": pages if pages is not None else docs_pages(docs_dir)}
+    if source_name is not None:
+        result["source_name"] = source_name
+    if data is not None and "steps" not in getattr(data, "failed", ()) and data.all("steps"):
         steps = _steps(data)
         result["ids"]["steps"] = {s.id for s in steps}
         result["step_numbers"] = {s.id: s.number for s in steps}

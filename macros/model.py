@@ -10,6 +10,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, ValidationInfo
 
+from .messages import nearest, unknown
+
 Id = Annotated[
     str,
     StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64),
@@ -40,12 +42,26 @@ def _check_page(value: str, info: ValidationInfo) -> str:
     pages = _context(info).get("pages")
     path = value.partition("#")[0]
     if pages is not None and path not in pages:
-        raise ValueError(f"links to a page that does not exist: '{path}'")
+        guess = nearest(path, pages)
+        tip = f"もしかして: {guess}" if guess else "docs/ からの相対パスで書きます。例: steps/step-1.md"
+        raise ValueError(f"ページ '{path}' がありません({tip})。パスを直すか、そのページを作ってください。")
     return value
 
 
 PageRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_page)]
 """A docs-relative Markdown path, optionally with ``#anchor``; must exist in ``docs/``."""
+
+
+KIND_NAMES = {
+    "steps": "ステップ",
+    "glossary": "用語",
+    "checklists": "チェックリスト",
+    "decisions": "判断ツリー",
+    "roles": "役割",
+    "modules": "モジュール",
+    "programs": "プログラム",
+}
+"""Collection names as the messages call them."""
 
 
 def ref(kind: str) -> AfterValidator:
@@ -54,7 +70,7 @@ def ref(kind: str) -> AfterValidator:
     def check(value: str, info: ValidationInfo) -> str:
         known = _context(info).get("ids", {}).get(kind)
         if known is not None and value not in known:
-            raise ValueError(f"unknown {kind} id '{value}'")
+            raise ValueError(unknown(KIND_NAMES.get(kind, kind), value, known))
         return value
 
     return AfterValidator(check)

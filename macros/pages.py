@@ -83,7 +83,7 @@ def read_page(
     # utf-8-sig: Notepad saves UTF-8 with a BOM, and MkDocs reads such a page.
     yaml_text, body, body_line = split_front_matter(path.read_text(encoding="utf-8-sig"))
     if yaml_text is None:
-        return None, [SourceError(display, 1, "missing front matter (--- title, last_reviewed ... ---)")]
+        return None, [SourceError(display, 1, "front matter がありません。ファイルの先頭に「---」「title: …」「last_reviewed: 2026-11-27」「---」の4行を書いてください。")]
     raw, problems = parse_yaml(yaml_text, display, line_offset=1)
     if problems:
         return PageSource(src_uri, display, None, None, 1, body, body_line), problems

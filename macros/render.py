@@ -14,15 +14,22 @@ from mkdocs.utils import get_relative_url
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+SITE: dict[str, Any] = {"source_name": "記事"}
+"""Site-wide wording every template may use: ``source_name`` is what the site calls its
+source article (``extra.source.name`` in mkdocs.yml; empty when the course has none)."""
+
+
 @cache
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["site"] = SITE
+    return env
 
 
 def render(template: str, **context: Any) -> Markup:

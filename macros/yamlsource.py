@@ -7,8 +7,9 @@ location such as ``("items", 3, "text")`` can be turned into the line a person s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from types import UnionType
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
@@ -17,6 +18,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from .diagnostics import SourceError
+from .messages import pydantic_message, yaml_problem
 
 
 def load_yaml(path: Path, display: str) -> tuple[Any, list[SourceError]]:
@@ -24,7 +26,7 @@ def load_yaml(path: Path, display: str) -> tuple[Any, list[SourceError]]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        return None, [SourceError(display, 1, f"not UTF-8 text ({exc.reason})")]
+        return None, [SourceError(display, 1, f"UTF-8 の文字として読めません({exc.reason})。エディターで文字コードを UTF-8 にして保存し直してください。")]
     return parse_yaml(text, display)
 
 
@@ -89,7 +91,9 @@ def parse_yaml(text: str, display: str, line_offset: int = 0) -> tuple[Any, list
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         problem = exc.problem or exc.context or "invalid YAML"
-        return None, [SourceError(display, line, f"YAML syntax error: {problem}")]
+        if exc.context and exc.problem:
+            problem = f"{exc.context}; {exc.problem}"
+        return None, [SourceError(display, line, yaml_problem(problem))]
 
 
 def line_of(node: Any, loc: Sequence[int | str], default: int = 0) -> int:
@@ -109,8 +113,40 @@ def line_of(node: Any, loc: Sequence[int | str], default: int = 0) -> int:
     return line or 1
 
 
-def describe(error: dict[str, Any]) -> str:
-    """A short message for one pydantic error, naming the field."""
+def _unwrap(tp: Any) -> Any:
+    """The model or list inside ``Annotated[...]`` / ``X | None``."""
+    while True:
+        origin = get_origin(tp)
+        if origin is Annotated:
+            tp = get_args(tp)[0]
+        elif origin in (Union, UnionType):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            tp = args[0] if len(args) == 1 else next((a for a in args if get_origin(a) is list or _is_model(a)), args[0])
+        else:
+            return tp
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def fields_at(model: type[BaseModel] | None, loc: Sequence[int | str]) -> list[str]:
+    """The field names allowed at ``loc`` in ``model`` (for 「もしかして」 on an unknown key)."""
+    tp: Any = model
+    for part in loc:
+        tp = _unwrap(tp)
+        if isinstance(part, int) and get_origin(tp) is list:
+            tp = get_args(tp)[0]
+        elif _is_model(tp) and part in tp.model_fields:
+            tp = tp.model_fields[part].annotation
+        else:
+            return []
+    tp = _unwrap(tp)
+    return list(tp.model_fields) if _is_model(tp) else []
+
+
+def describe(error: dict[str, Any], model: type[BaseModel] | None = None) -> str:
+    """A short message for one pydantic error, naming the field, in Japanese."""
     where = ""
     for part in error["loc"]:
         if isinstance(part, int):
@@ -119,12 +155,10 @@ def describe(error: dict[str, Any]) -> str:
             where += f".{part}" if where else str(part)
     kind = error["type"]
     if kind == "missing":
-        return f"missing required field '{where}'"
-    if kind == "extra_forbidden":
-        return f"unknown field '{where}'"
-    message = error["msg"]
-    if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+        name = str(error["loc"][-1]) if error["loc"] else where
+        return f"必須の項目 '{where}' がありません。「{name}: …」を書き足してください。"
+    fields = fields_at(model, [p for p in error["loc"][:-1]]) if kind == "extra_forbidden" else None
+    message = pydantic_message(error, fields)
     return f"{where}: {message}" if where else message
 
 
@@ -145,5 +179,5 @@ def validate(
             if error["type"] == "missing":
                 loc = loc[:-1]  # the missing key has no line; point at its parent
             line = line_of(raw, loc) + line_offset
-            errors.append(SourceError(display, line, describe(error)))
+            errors.append(SourceError(display, line, describe(error, model)))
         return None, errors

@@ -197,7 +197,7 @@
 
     function moduleTitle(id) {
       var m = catalog.byId[id];
-      return m ? m.title : id + "(現在のサイトにないモジュール)";
+      return m ? m.title + (m.retired ? "(廃止)" : "") : id + "(現在のサイトにないモジュール)";
     }
 
     function roleName(id) {

@@ -178,6 +178,28 @@
       return a.name ? a.name : "受講指示 " + a.code;
     }
 
+    /* Titles of the assignment's modules that were retired from the course (issue 16). */
+    function retiredTitles(a) {
+      return a.modules
+        .filter(function (id) {
+          return catalog.byId[id] && catalog.byId[id].retired;
+        })
+        .map(function (id) {
+          return "「" + catalog.byId[id].title + "」";
+        });
+    }
+
+    function retiredNotice(a) {
+      var titles = retiredTitles(a);
+      return titles.length
+        ? "この受講指示の" + titles.join("") + "は、研修カリキュラムから外れました(廃止)。取り組むことはでき、完了した記録はそのまま残ります。"
+        : "";
+    }
+
+    function openedMessage(a) {
+      return "受講指示「" + title(a) + "」を開きました。期限は" + cur.wareki(a.due) + "です。" + retiredNotice(a);
+    }
+
     function render() {
       list.textContent = "";
       var all = assignments();
@@ -194,6 +216,8 @@
         section.appendChild(
           cur.el("p", (a.section ? "発行: " + a.section + " ・ " : "") + "期限: " + cur.wareki(a.due) + " ・ コード: " + a.code)
         );
+        var notice = retiredNotice(a);
+        if (notice) section.appendChild(cur.el("p", notice, "dx-retired-notice"));
         var table = document.createElement("table");
         var caption = cur.el("caption", title(a) + "のモジュール");
         caption.className = "dx-visually-hidden";
@@ -218,6 +242,7 @@
             var link = cur.el("a", spec.title);
             link.href = spec.page;
             th.appendChild(link);
+            if (spec.retired) th.appendChild(document.createTextNode("(廃止)"));
           } else {
             th.textContent = id + "(現在のサイトにないモジュール)";
           }
@@ -258,7 +283,7 @@
       var result = open(params.get("code"), params.get("name"), params.get("section"));
       live.textContent = result.error
         ? "リンクの受講指示を開けませんでした: " + result.error
-        : "受講指示「" + title(result.assignment) + "」を開きました。期限は" + cur.wareki(result.assignment.due) + "です。";
+        : openedMessage(result.assignment);
       render();
     };
 
@@ -276,7 +301,7 @@
       codeError.hidden = true;
       codeInput.removeAttribute("aria-invalid");
       codeInput.value = "";
-      live.textContent = "受講指示「" + title(result.assignment) + "」を開きました。期限は" + cur.wareki(result.assignment.due) + "です。";
+      live.textContent = openedMessage(result.assignment);
       render();
     });
 
@@ -353,6 +378,7 @@
             completedAt: st.completedAt,
             done: st.done,
             required: st.required,
+            retired: !!(spec && spec.retired),
           };
         }),
       };

@@ -31,8 +31,11 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def page_paths() -> list[str]:
-    """Every Markdown page, as its docs-relative path (known before anything is built)."""
-    return sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
+    """Every page, as its docs-relative path (known before anything is built): the Markdown
+    files and the pages generated from the data."""
+    from tests.project import page_paths as all_pages
+
+    return all_pages(ROOT)
 
 
 @dataclass

@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import axe_violations
+from .widgets import SITE_ID
 
 pytestmark = pytest.mark.browser
 
@@ -156,7 +157,7 @@ def test_assign_learn_export_and_aggregate(browser, site, guard, tmp_path, axe):
 
         # (5) The personnel department reads both with a malformed and a foreign file.
         bad = tmp_path / "broken.json"
-        bad.write_text('{"format": "jichitai-dx-completion", "version": 1, "site": "jichitai-dx-guide", "person": {"name": "<img src=x onerror=window.__pwned=1>"}}', encoding="utf-8")
+        bad.write_text('{"format": "jichitai-dx-completion", "version": 1, "site": "' + SITE_ID + '", "person": {"name": "<img src=x onerror=window.__pwned=1>"}}', encoding="utf-8")
         foreign = tmp_path / "notes.csv"
         foreign.write_text("氏名,所属\n", encoding="utf-8")
         hr.goto(site.url(AGGREGATE))
@@ -282,7 +283,7 @@ def completion_record(name: str, section: str, **overrides) -> dict:
     return {
         "format": "jichitai-dx-completion",
         "version": 1,
-        "site": "jichitai-dx-guide",
+        "site": SITE_ID,
         "exported": "2026-11-20T09:00:00.000Z",
         "person": {"name": name, "section": section, "role": ""},
         "assignments": [{"code": "0000-0", "name": HOSTILE, "section": "", "due": "2026-12-01", "modules": ["why-us-first"]}],
@@ -296,7 +297,7 @@ def test_aggregation_shows_foreign_text_as_text_and_refuses_what_it_cannot_count
         "hostile.json": completion_record(HOSTILE, "=cmd|' /C calc'!A0"),
         "older.json": completion_record("鈴木 次郎", "企画課", exported="2026-11-01T09:00:00.000Z"),
         "newer.json": completion_record("鈴木 次郎", "企画課"),
-        "progress.json": {"format": "jichitai-dx-progress", "version": 1, "site": "jichitai-dx-guide", "items": {}},
+        "progress.json": {"format": "jichitai-dx-progress", "version": 1, "site": SITE_ID, "items": {}},
         "other-site.json": completion_record("A", "B", site="another-town"),
         "version-2.json": completion_record("A", "B", version=2),
     }

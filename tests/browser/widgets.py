@@ -7,7 +7,10 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
-STORE_KEY = "dx:jichitai-dx-guide:progress"
+from tests.project import site_id, store_key
+
+STORE_KEY = store_key()
+SITE_ID = site_id()
 
 # Makes localStorage throw, as Chromium and Edge do when site data is blocked by policy.
 DISABLE_STORAGE = """
@@ -36,7 +39,7 @@ def progress_file(items: dict, **overrides) -> dict:
     return {
         "format": "jichitai-dx-progress",
         "version": 1,
-        "site": "jichitai-dx-guide",
+        "site": SITE_ID,
         "updated": "2026-11-20T09:00:00.000Z",
         "items": items,
         **overrides,

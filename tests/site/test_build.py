@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import shutil
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from tests.conftest import ROOT, mkdocs_build
+from tests.project import page_paths
 
 # Anything fetched from another host. The served test build's own address (127.0.0.1) is the site.
 OUTSIDE = re.compile(
@@ -20,7 +21,7 @@ def html_files(site: Path) -> list[Path]:
 
 
 def test_both_builds_have_every_page(builds):
-    pages = [p.relative_to(ROOT / "docs").with_suffix("") for p in (ROOT / "docs").rglob("*.md")]
+    pages = [PurePosixPath(p).with_suffix("") for p in page_paths(ROOT)]
     for page in pages:
         assert (builds.offline / page.with_suffix(".html")).is_file(), page
         online = builds.online / (page.parent if page.name == "index" else page) / "index.html"
@@ -75,6 +76,6 @@ def test_broken_data_stops_the_build_with_every_error_and_writes_nothing(tmp_pat
     result = mkdocs_build(project, project / "site")
 
     assert result.returncode != 0
-    assert f"data/steps.yml:{number_line}: steps[1].number: Input should be a valid integer" in result.stderr
-    assert f"data/steps.yml:{duplicate_line}: duplicate id 'step-2'" in result.stderr
+    assert f"data/steps.yml:{number_line}: steps[1].number: 整数を書いてください(今は 'one')。" in result.stderr
+    assert f"data/steps.yml:{duplicate_line}: id 'step-2' が同じリストの中で重なっています。どちらかを別の id にしてください。" in result.stderr
     assert not (project / "site" / "index.html").exists()

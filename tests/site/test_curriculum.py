@@ -10,6 +10,8 @@ import pytest
 from macros import load_sources
 from macros.curriculum import Curriculum, module_page, program_page, role_page
 
+from tests.project import page_paths
+
 from .test_content import Build
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,7 +51,7 @@ def test_map_and_table_hold_the_same_programs_and_arrows(build, cur):
 def reachable(build, start: str, limit: int = 60) -> set[str]:
     """Built files reached by following links inside the articles, from ``start``."""
     seen, queue = {build.path(start)}, [start]
-    by_path = {build.path(p.relative_to(ROOT / "docs").as_posix()): p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    by_path = {build.path(p): p for p in page_paths(ROOT)}
     while queue and len(seen) < limit * 4:
         md = queue.pop()
         for _, target in build.links(md):

@@ -122,40 +122,40 @@ def test_the_good_fixture_loads(tmp_path):
 def test_unknown_next(tmp_path):
     text = edit("        next: go\n", "        next: gone\n")
     assert errors_of(tmp_path, text) == [
-        "data/decisions/t.yml:21: option 'yes' of question 'q2' leads to unknown node 'gone'",
-        "data/decisions/t.yml:34: node 'go' is not reached from the first question 'q1'",
+        "data/decisions/t.yml:21: 質問 'q2' の選択肢 'yes' の行き先 'gone' がありません(もしかして: go)。next を質問か結論の id にしてください。",
+        "data/decisions/t.yml:34: 'go' には最初の問い 'q1' からたどり着けません。どこかの選択肢の next にするか、消してください。",
     ]
 
 
 def test_cycle(tmp_path):
     text = edit("        next: go\n", "        next: q1\n")
     assert errors_of(tmp_path, text) == [
-        "data/decisions/t.yml:21: cycle q1 → q2 → q1: option 'yes' of question 'q2' leads back, "
-        "so the path never ends in an outcome",
-        "data/decisions/t.yml:34: node 'go' is not reached from the first question 'q1'",
+        "data/decisions/t.yml:21: 堂々めぐりです(q1 → q2 → q1)。質問 'q2' の選択肢 'yes' が前の問いに戻るので、"
+        "結論に着きません。next を直してください。",
+        "data/decisions/t.yml:34: 'go' には最初の問い 'q1' からたどり着けません。どこかの選択肢の next にするか、消してください。",
     ]
 
 
 def test_a_question_pointing_at_itself_is_a_cycle(tmp_path):
     text = edit("        next: stop\n", "        next: q1\n")
     assert errors_of(tmp_path, text) == [
-        "data/decisions/t.yml:15: cycle q1 → q1: option 'no' of question 'q1' leads back, "
-        "so the path never ends in an outcome",
+        "data/decisions/t.yml:15: 堂々めぐりです(q1 → q1)。質問 'q1' の選択肢 'no' が前の問いに戻るので、"
+        "結論に着きません。next を直してください。",
     ]
 
 
 def test_unreachable_node(tmp_path):
     text = edit("        next: q2\n", "        next: stop\n")
     assert errors_of(tmp_path, text) == [
-        "data/decisions/t.yml:16: node 'q2' is not reached from the first question 'q1'",
-        "data/decisions/t.yml:34: node 'go' is not reached from the first question 'q1'",
+        "data/decisions/t.yml:16: 'q2' には最初の問い 'q1' からたどり着けません。どこかの選択肢の next にするか、消してください。",
+        "data/decisions/t.yml:34: 'go' には最初の問い 'q1' からたどり着けません。どこかの選択肢の next にするか、消してください。",
     ]
 
 
 def test_a_question_with_one_option(tmp_path):
     text = edit("      - id: no\n        label: いいえ\n        next: stop\n  - id: q2", "  - id: q2")
     assert errors_of(tmp_path, text) == [
-        "data/decisions/t.yml:9: question 'q1' has only one option; a question needs at least two",
+        "data/decisions/t.yml:9: 質問 'q1' の選択肢が1つしかありません。選択肢を2つ以上にしてください。",
     ]
 
 
@@ -166,20 +166,20 @@ def test_a_path_that_does_not_end_in_an_outcome(tmp_path):
         "    options: []\n",
     )
     assert errors_of(tmp_path, text) == [
-        "data/decisions/t.yml:16: the path q1 → q2 does not end in an outcome: question 'q2' has no options",
-        "data/decisions/t.yml:28: node 'go' is not reached from the first question 'q1'",
+        "data/decisions/t.yml:16: q1 → q2 の道筋が結論に着きません。質問 'q2' に選択肢(options)を書いてください。",
+        "data/decisions/t.yml:28: 'go' には最初の問い 'q1' からたどり着けません。どこかの選択肢の next にするか、消してください。",
     ]
 
 
 def test_duplicate_id_within_a_list(tmp_path):
     text = edit("  - id: q2\n", "  - id: q1\n")
-    assert errors_of(tmp_path, text) == ["data/decisions/t.yml:16: duplicate id 'q1'"]
+    assert errors_of(tmp_path, text) == ["data/decisions/t.yml:16: id 'q1' が同じリストの中で重なっています。どちらかを別の id にしてください。"]
 
 
 def test_duplicate_id_between_a_question_and_an_outcome(tmp_path):
     extra = GOOD[GOOD.index("  - id: go\n"):].replace("  - id: go\n", "  - id: q2\n")
     assert errors_of(tmp_path, GOOD + extra) == [
-        "data/decisions/t.yml:42: duplicate id 'q2' (a question and an outcome share it)",
+        "data/decisions/t.yml:42: id 'q2' が質問と結論の両方で使われています。どちらかを別の id にしてください。",
     ]
 
 
@@ -194,10 +194,10 @@ def test_schema_and_graph_errors_of_two_files_come_together(tmp_path):
     with pytest.raises(SourceErrors) as caught:
         load_site_data(tmp_path, [COLLECTION], tmp_path / "docs")
     assert [str(e) for e in caught.value.errors] == [
-        "data/decisions/a.yml:12: option 'yes' of question 'q1' leads to unknown node 'q3'",
-        "data/decisions/a.yml:16: node 'q2' is not reached from the first question 'q1'",
-        "data/decisions/a.yml:34: node 'go' is not reached from the first question 'q1'",
-        "data/decisions/b.yml:36: outcomes[1].tone: Input should be 'stop', 'conditional' or 'go'",
+        "data/decisions/a.yml:12: 質問 'q1' の選択肢 'yes' の行き先 'q3' がありません(あるもの: go, q1, q2, stop)。next を質問か結論の id にしてください。",
+        "data/decisions/a.yml:16: 'q2' には最初の問い 'q1' からたどり着けません。どこかの選択肢の next にするか、消してください。",
+        "data/decisions/a.yml:34: 'go' には最初の問い 'q1' からたどり着けません。どこかの選択肢の next にするか、消してください。",
+        "data/decisions/b.yml:36: outcomes[1].tone: 次のどれかにしてください: stop, conditional, go(今は 'green')。",
     ]
 
 

@@ -47,6 +47,7 @@ step: step-0
 order: 1
 tags: [ステップ0, RPA]
 last_reviewed: 2026-11-26
+source: article
 ---
 """ + SECTIONS
 
@@ -96,89 +97,92 @@ def test_good_sources_load(tmp_path):
 
 def test_page_without_last_reviewed(tmp_path):
     root = project(tmp_path, {"about.md": "---\ntitle: このサイトについて\n---\n\n# このサイトについて\n"})
-    assert errors_of(root) == ["docs/about.md:2: missing required field 'last_reviewed'"]
+    assert errors_of(root) == ["docs/about.md:2: 必須の項目 'last_reviewed' がありません。「last_reviewed: …」を書き足してください。"]
 
 
 def test_page_without_front_matter(tmp_path):
     root = project(tmp_path, {"about.md": "# このサイトについて\n"})
-    assert errors_of(root) == ["docs/about.md:1: missing front matter (--- title, last_reviewed ... ---)"]
+    assert errors_of(root) == ["docs/about.md:1: front matter がありません。ファイルの先頭に「---」「title: …」「last_reviewed: 2026-11-27」「---」の4行を書いてください。"]
 
 
 def test_date_that_is_not_a_date(tmp_path):
     root = project(tmp_path, {"about.md": "---\ntitle: x\nlast_reviewed: 2026/11/26\n---\n"})
     (message,) = errors_of(root)
-    assert message.startswith("docs/about.md:3: last_reviewed: Input should be a valid date")
+    assert message.startswith("docs/about.md:3: last_reviewed: 日付を 2026-11-27 の形(年-月-日)で")
 
 
 def test_impossible_date(tmp_path):
     root = project(tmp_path, {"faq/x.md": entry(last_reviewed="2026-13-01")})
     (message,) = errors_of(root)
-    assert message.startswith("docs/faq/x.md:8: last_reviewed: Input should be a valid date")
+    assert message.startswith("docs/faq/x.md:8: last_reviewed: 日付を 2026-11-27 の形(年-月-日)で、ありうる日付で")
 
 
 def test_misspelt_key_on_a_page(tmp_path):
     root = project(tmp_path, {"about.md": "---\ntitle: x\nlast_reviewd: 2026-11-26\n---\n"})
     assert errors_of(root) == [
-        "docs/about.md:2: missing required field 'last_reviewed'",
-        "docs/about.md:3: unknown field 'last_reviewd'",
+        "docs/about.md:2: 必須の項目 'last_reviewed' がありません。「last_reviewed: …」を書き足してください。",
+        "docs/about.md:3: last_reviewd: この項目は使えません(もしかして: last_reviewed)。綴りを確かめるか、消してください。",
     ]
 
 
 def test_entry_missing_question(tmp_path):
     root = project(tmp_path, {"faq/x.md": entry(question=None)})
-    assert errors_of(root) == ["docs/faq/x.md:2: missing required field 'question'"]
+    assert errors_of(root) == ["docs/faq/x.md:2: 必須の項目 'question' がありません。「question: …」を書き足してください。"]
 
 
 def test_entry_with_unknown_step(tmp_path):
     root = project(tmp_path, {"faq/x.md": entry(step="step-9")})
-    assert errors_of(root) == ["docs/faq/x.md:5: step: unknown steps id 'step-9'"]
+    assert errors_of(root) == ["docs/faq/x.md:5: step: ステップ 'step-9' はありません(もしかして: step-1)。綴りを確かめるか、先にそれを作ってください。"]
 
 
 def test_entry_tags_must_name_its_step(tmp_path):
     root = project(tmp_path, {"faq/x.md": entry(tags="[RPA, 標準化]")})
-    assert errors_of(root) == ["docs/faq/x.md:7: tags: must include the step's tag 'ステップ0'"]
+    assert errors_of(root) == ["docs/faq/x.md:7: tags: ステップのタグ 'ステップ0' を tags に入れてください。"]
 
 
 def test_entry_tags_must_not_name_another_step(tmp_path):
     root = project(tmp_path, {"faq/x.md": entry(tags="[ステップ0, ステップ1, RPA]")})
-    assert errors_of(root) == ["docs/faq/x.md:7: tags: names another step: ステップ1"]
+    assert errors_of(root) == ["docs/faq/x.md:7: tags: step と違うステップのタグがあります: ステップ1。step に合わせて直してください。"]
 
 
 def test_entry_needs_a_topic(tmp_path):
     root = project(tmp_path, {"faq/x.md": entry(tags="[ステップ0]")})
     (message,) = errors_of(root)
-    assert message.startswith("docs/faq/x.md:7: tags: List should have at least 2 items")
+    assert message.startswith("docs/faq/x.md:7: tags: 少なくとも2つ書いてください。")
 
 
 def test_entry_question_too_long(tmp_path):
     root = project(tmp_path, {"faq/x.md": entry(question="あ" * 61)})
     (message,) = errors_of(root)
-    assert message.startswith("docs/faq/x.md:3: question: String should have at most 60 characters")
+    assert message.startswith("docs/faq/x.md:3: question: 長すぎます。60文字以内にしてください。")
 
 
 def test_entry_yaml_syntax_error_is_counted_in_the_file(tmp_path):
     root = project(tmp_path, {"faq/x.md": entry(tags="[ステップ0, RPA")})
     (message,) = errors_of(root)
-    assert message.startswith("docs/faq/x.md:8: YAML syntax error:")
+    assert message.startswith("docs/faq/x.md:8: YAMLの書き方の誤り: [ ] のリストが閉じていないか")
+
+
+MISSING_REASON = "見出し「## 理由」がありません。「## 結論」の節の後に書いてください(結論・理由・進め方・関連の順)。"
+
+
+def line_of_heading(text: str, heading: str) -> int:
+    return text.split("\n").index(heading) + 1
 
 
 def test_entry_missing_section(tmp_path):
     text = GOOD_ENTRY.replace("## 理由\n\nです。\n\n", "")
     root = project(tmp_path, {"faq/x.md": text})
     # Reported where it belongs: after 結論's section, at the heading that follows it.
-    lines = text.split("\n")
-    assert lines[14] == "## 進め方"
-    assert errors_of(root) == ["docs/faq/x.md:15: missing section '## 理由': add it after '## 結論'"]
+    assert errors_of(root) == [f"docs/faq/x.md:{line_of_heading(text, '## 進め方')}: " + MISSING_REASON]
 
 
 def test_entry_missing_first_and_last_sections(tmp_path):
     text = GOOD_ENTRY.replace("## 結論\n\nはい。\n\n", "").replace("\n## 関連\n\nなし。\n", "")
     root = project(tmp_path, {"faq/x.md": text})
-    lines = text.split("\n")
-    assert lines[10] == "## 理由"
     assert errors_of(root) == [
-        "docs/faq/x.md:11: missing section '## 結論': add it at the start of the body",
-        f"docs/faq/x.md:{len(lines)}: missing section '## 関連': add it after '## 進め方'",
+        f"docs/faq/x.md:{line_of_heading(text, '## 理由')}: 見出し「## 結論」がありません。本文の最初に書いてください(結論・理由・進め方・関連の順)。",
+        f"docs/faq/x.md:{len(text.split(chr(10)))}: 見出し「## 関連」がありません。「## 進め方」の節の後に書いてください(結論・理由・進め方・関連の順)。",
     ]
 
 
@@ -193,27 +197,28 @@ def test_page_saved_with_a_bom_builds(tmp_path):
 def test_titles_and_texts_have_a_ceiling(tmp_path):
     long_title = "---\ntitle: " + "長" * 61 + "\nlast_reviewed: 2026-11-26\n---\n"
     root = project(tmp_path, {"about.md": long_title})
-    assert errors_of(root) == ["docs/about.md:2: title: String should have at most 60 characters"]
+    (message,) = errors_of(root)
+    assert message == "docs/about.md:2: title: 長すぎます。60文字以内にしてください。"
 
 
 def test_entry_sections_out_of_order(tmp_path):
     text = GOOD_ENTRY.replace("## 結論\n\nはい。\n\n## 理由\n\nです。", "## 理由\n\nです。\n\n## 結論\n\nはい。")
     root = project(tmp_path, {"faq/x.md": text})
-    assert errors_of(root) == ["docs/faq/x.md:11: section '## 理由' is out of order (結論, 理由, 進め方, 関連)"]
+    assert errors_of(root) == ["docs/faq/x.md:12: 見出し「## 理由」の位置が違います。結論・理由・進め方・関連の順に並べてください。"]
 
 
 def test_section_errors_come_with_front_matter_errors(tmp_path):
     text = entry(step="step-9").replace("## 理由\n\nです。\n\n", "")
     root = project(tmp_path, {"faq/x.md": text})
     assert errors_of(root) == [
-        "docs/faq/x.md:5: step: unknown steps id 'step-9'",
-        "docs/faq/x.md:15: missing section '## 理由': add it after '## 結論'",
+        "docs/faq/x.md:5: step: ステップ 'step-9' はありません(もしかして: step-1)。綴りを確かめるか、先にそれを作ってください。",
+        f"docs/faq/x.md:{line_of_heading(text, '## 進め方')}: " + MISSING_REASON,
     ]
 
 
 def test_two_entries_with_the_same_order(tmp_path):
     root = project(tmp_path, {"faq/a.md": GOOD_ENTRY, "faq/b.md": GOOD_ENTRY})
-    assert errors_of(root) == ["docs/faq/b.md:6: order 1 is already used by docs/faq/a.md"]
+    assert errors_of(root) == ["docs/faq/b.md:6: order 1 は docs/faq/a.md が使っています。同じステップの中で重ならない番号にしてください。"]
 
 
 def test_every_error_of_data_and_pages_at_once(tmp_path):
@@ -227,11 +232,11 @@ def test_every_error_of_data_and_pages_at_once(tmp_path):
         {"glossary.yml": "terms:\n  - id: rpa\n    term: RPA\n"},
     )
     errors = errors_of(root)
-    assert errors[0] == "data/glossary.yml:2: missing required field 'terms[0].definition'"
-    assert errors[1] == "docs/about.md:2: missing required field 'last_reviewed'"
-    assert errors[2].startswith("docs/faq/x.md:4: asked: Input should be a valid boolean")
-    assert errors[3].startswith("docs/faq/x.md:6: order: Input should be greater than or equal to 1")
-    assert errors[4] == "docs/faq/y.md:2: missing required field 'question'"
+    assert errors[0] == "data/glossary.yml:2: 必須の項目 'terms[0].definition' がありません。「definition: …」を書き足してください。"
+    assert errors[1] == "docs/about.md:2: 必須の項目 'last_reviewed' がありません。「last_reviewed: …」を書き足してください。"
+    assert errors[2].startswith("docs/faq/x.md:4: asked: true か false を書いてください")
+    assert errors[3].startswith("docs/faq/x.md:6: order: 1 以上にしてください")
+    assert errors[4] == "docs/faq/y.md:2: 必須の項目 'question' がありません。「question: …」を書き足してください。"
     assert len(errors) == 5
 
 

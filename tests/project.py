@@ -1,0 +1,65 @@
+"""Facts about the course under test, read from its config and data rather than hard-coded,
+so that a municipality that renames the site or changes its content keeps a green suite."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def _extra(root: Path = ROOT) -> dict:
+    # mkdocs.yml has !ENV and !!python tags: read only the plain `extra:` block.
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    start = text.index("\nextra:\n") + 1
+    end = next((i for i in range(start + 7, len(text)) if text[i - 1] == "\n" and text[i] not in " #\n"), len(text))
+    return YAML(typ="safe").load(text[start:end])["extra"]
+
+
+def site_id(root: Path = ROOT) -> str:
+    return _extra(root)["site_id"]
+
+
+def store_key(root: Path = ROOT) -> str:
+    return f"dx:{site_id(root)}:progress"
+
+
+@functools.cache
+def _data(root: Path = ROOT):
+    from macros import load_sources
+
+    return load_sources(root, root / "docs")
+
+
+def generated_pages(root: Path = ROOT) -> list[str]:
+    from macros.generate import pages
+
+    data, _, _ = _data(root)
+    return sorted(pages(data))
+
+
+def page_paths(root: Path = ROOT) -> list[str]:
+    """Every page of the site: the Markdown files and the pages generated from the data."""
+    written = [p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*.md")]
+    return sorted({*written, *generated_pages(root)})
+
+
+_NOT_COPIED = {".git", ".venv", "node_modules", "site", "site-offline", "site-scorm", "dist", "__pycache__", ".pytest_cache", "tests", "bench"}
+
+
+def copy_project(dest: Path, root: Path = ROOT) -> Path:
+    """A copy of the project as a municipality would start from (no build output, no tools)."""
+    import shutil
+
+    shutil.copytree(root, dest, ignore=lambda _dir, names: [n for n in names if n in _NOT_COPIED], dirs_exist_ok=True)
+    return dest
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")

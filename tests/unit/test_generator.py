@@ -1,0 +1,218 @@
+"""The course generator (issue 16): ./dev check reports every mistake in one run, ./dev new
+writes stubs that pass at once, and published ids are retired rather than removed."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros import check_sources
+from macros.checks import site_id_errors
+from macros.cli import main
+from macros.messages import nearest, yaml_problem
+from macros.yamlsource import parse_yaml
+from tests.project import ROOT, _extra, copy_project, edit
+
+MODULES = "data/curriculum/modules.yml"
+PROGRAMS = "data/curriculum/programs.yml"
+
+
+@pytest.fixture
+def course(tmp_path) -> Path:
+    return copy_project(tmp_path / "course")
+
+
+def problems(root: Path, extra: dict | None = None) -> list[str]:
+    extra = dict(_extra(root)) if extra is None else extra
+    *_, errors = check_sources(root, root / "docs", extra)
+    return [str(e) for e in sorted(set(errors))]
+
+
+def cli(root: Path, *args: str, process: bool = False) -> subprocess.CompletedProcess:
+    """``python -m macros.cli ARGS`` in ``root`` (what ./dev runs); in this process unless
+    ``process`` (starting Python again costs seconds on a busy machine)."""
+    if process:
+        return subprocess.run([sys.executable, "-m", "macros.cli", *args], cwd=root, capture_output=True, text=True)
+    out, err = io.StringIO(), io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
+    finally:
+        os.chdir(cwd)
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+
+def line_of(root: Path, path: str, needle: str) -> int:
+    lines = (root / path).read_text(encoding="utf-8").splitlines()
+    return next(i for i, text in enumerate(lines, start=1) if needle in text)
+
+
+def test_check_reports_three_kinds_of_mistake_in_one_run(course):
+    # A YAML error, an unknown module id in a program, a page without last_reviewed.
+    edit(course / "data/glossary.yml", "  - id: rpa\n", "  - id: rpa\n   term: RPA\n")
+    edit(course / PROGRAMS, "modules: [why-us-first, beyond-tools]", "modules: [why-us-first, beyond-tool]")
+    edit(course / "docs/about.md", "last_reviewed:", "reviewed:")
+    result = cli(course, "check", process=True)
+    assert result.returncode == 1
+    out = result.stdout.splitlines()
+    glossary_line = line_of(course, "data/glossary.yml", "   term: RPA")
+    assert f"data/glossary.yml:{glossary_line}: YAMLの書き方の誤り: 字下げがそろっていません。同じ階層の行は、同じ数の半角スペースで始めてください。" in out
+    assert (
+        f"{PROGRAMS}:{line_of(course, PROGRAMS, 'beyond-tool]')}: モジュール 'beyond-tool' はありません(もしかして: beyond-tools)。"
+        "modules.yml の id から選ぶか、./dev new module で作ってください。"
+    ) in out
+    assert "docs/about.md:2: 必須の項目 'last_reviewed' がありません。「last_reviewed: …」を書き足してください。" in out
+    assert "件の誤りがあります" in result.stderr
+
+
+def test_check_passes_on_the_real_course_and_writes_nothing(course):
+    result = cli(course, "check")
+    assert result.returncode == 0, result.stdout
+    assert "誤りはありません" in result.stdout
+    assert not (course / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("problem", "expected"),
+    [
+        ("found character '\\t' that cannot start any token", "タブ文字は使えません"),
+        ("mapping values are not allowed here", "ここに「:」は書けません"),
+        ("could not find expected ':'", "「:」が見つかりません"),
+        ("while scanning a quoted scalar; found unexpected end of stream", "引用符"),
+        ("something new", "YAMLの解析器の説明: something new"),
+    ],
+)
+def test_yaml_problems_are_explained_in_japanese(problem, expected):
+    assert expected in yaml_problem(problem)
+
+
+def test_nearest_prefers_look_alike_characters():
+    assert nearest("step-l", ["step-0", "step-1", "step-2"]) == "step-1"
+    assert nearest("beyond-tool", ["beyond-tools", "why-us-first"]) == "beyond-tools"
+    assert nearest("zzz", ["beyond-tools"]) is None
+
+
+def test_a_yaml_error_is_located_and_explained():
+    _, (error,) = parse_yaml("title: x\nitems:\n\t- a\n", "data/x.yml")
+    assert str(error) == "data/x.yml:3: YAMLの書き方の誤り: タブ文字は使えません。字下げは半角スペースにしてください。"
+
+
+def test_unknown_ids_in_pages_and_broken_links_come_with_a_hint(course):
+    edit(course / "docs/checklists/step-1.md", 'checklist("step-1")', 'checklist("step-l")')
+    edit(course / "docs/steps/step-1.md", "](../curriculum/programs/vision.md)", "](../curriculum/programs/visions.md)")
+    found = problems(course)
+    assert any(e.startswith("docs/checklists/step-1.md:") and "チェックリスト 'step-l' はありません(もしかして: step-1)" in e for e in found)
+    assert any(e.startswith("docs/steps/step-1.md:") and "'../curriculum/programs/visions.md' がありません(もしかして: ../curriculum/programs/vision.md)" in e for e in found)
+    # The checklist is now shown by no page: that is an error of its own.
+    assert any(e.startswith("data/checklists/step-1.yml:") and "表示するページがありません" in e for e in found)
+
+
+def test_a_hand_written_page_where_one_is_generated_is_an_error(course):
+    (course / "docs/curriculum/modules").mkdir()
+    (course / "docs/curriculum/modules/why-us-first.md").write_text("---\ntitle: x\nlast_reviewed: 2026-11-26\n---\n", encoding="utf-8")
+    assert problems(course) == [
+        "docs/curriculum/modules/why-us-first.md:1: このページはデータから自動で作られます(研修のモジュール・プログラム・役割)。"
+        "このファイルは消してください。内容は data/curriculum/ の YAML で変えます。"
+    ]
+
+
+@pytest.mark.parametrize("bad", ["架空市 DXガイド", "Kakuu-City", "kakuu_city", "", None, "a" * 41])
+def test_site_id_is_checked(bad):
+    (error,) = site_id_errors(ROOT, {"site_id": bad})
+    assert str(error).startswith(f"mkdocs.yml:{line_of(ROOT, 'mkdocs.yml', 'site_id:')}: extra.site_id ")
+    assert "半角の英小文字・数字を「-」でつないだ40文字以内の名前にしてください" in str(error)
+    assert site_id_errors(ROOT, {"site_id": "kakuu-city-dx2"}) == []
+
+
+def test_faq_source_local_and_a_course_without_the_article(course):
+    edit(course / "docs/faq/rpa-now.md", "source: article", "source: local")
+    assert problems(course) == []
+    edit(course / "docs/faq/vision-how.md", "source: article", "source: local")
+    assert problems(course) == [
+        f"docs/faq/vision-how.md:{line_of(course, 'docs/faq/vision-how.md', 'asked:')}: asked: "
+        "asked: true は記事に挙がった問いにだけ使います。source: local の問いでは消してください。"
+    ]
+    no_article = {**_extra(course), "source": {"name": ""}}
+    found = problems(course, no_article)
+    assert len(found) == 11  # the ten article entries left, and vision-how's asked: true
+    assert all("source: local にしてください" in e or e.startswith("docs/faq/vision-how.md") for e in found)
+
+
+def test_new_stubs_of_every_kind_pass_the_check_at_once(course):
+    written = []
+    for kind, item_id in [("module", "local-rules"), ("program", "local-course"), ("role", "clerk"),
+                          ("tree", "local-tree"), ("faq", "local-question"), ("worksheet", "my-sheet")]:
+        result = cli(course, "new", kind, item_id)
+        assert result.returncode == 0, result.stderr
+        assert "次のファイルを書きました" in result.stdout
+        written.append(result.stdout)
+    assert problems(course) == []
+    assert (course / "docs/decisions/local-tree.md").is_file()
+    assert (course / "data/worksheets/my-sheet.yml").is_file()
+    assert not (course / "docs/curriculum/modules/local-rules.md").exists()  # generated at build time
+    assert "番号 11" in written[0] and "番号 12" in written[1]
+    assert cli(course, "new", "module", "local-rules").returncode == 2
+    assert "使えません" in cli(course, "new", "module", "Local_Rules").stderr
+
+
+def test_removing_a_published_module_is_an_error_that_says_how_to_retire(course):
+    text = (course / MODULES).read_text(encoding="utf-8")
+    start = text.index("  - id: beyond-tools")
+    end = text.index("  - id: dx-basics-continuous")
+    (course / MODULES).write_text(text[:start] + text[end:], encoding="utf-8")
+    edit(course / PROGRAMS, "modules: [why-us-first, beyond-tools]", "modules: [why-us-first]")
+    assert problems(course) == [
+        f"{MODULES}:1: 公開済みのモジュール 'beyond-tools'(番号 2)が modules.yml にありません。"
+        "消さずに戻して retired: true を付けてください(古い受講指示のコードと修了記録が使っています。data/published.yml:7)。"
+    ]
+
+
+def test_reusing_a_published_number_is_an_error(course):
+    test_removing_a_published_module_is_an_error_that_says_how_to_retire(course)
+    cli(course, "new", "module", "newcomer")
+    edit(course / MODULES, "  - id: newcomer\n    number: 11", "  - id: newcomer\n    number: 2")
+    found = problems(course)
+    assert any("番号 2 は公開済みのモジュール 'beyond-tools' のものです(廃止していても再利用できません)" in e for e in found)
+
+
+def test_retiring_a_module_checklist_item_and_tree(course):
+    edit(course / MODULES, "    title: 道具の導入で終わらせない\n", "    title: 道具の導入で終わらせない\n    retired: true\n")
+    # Still in a program: the check says to take it out.
+    found = problems(course)
+    assert found == [
+        f"{PROGRAMS}:{line_of(course, PROGRAMS, 'beyond-tools]')}: モジュール 'beyond-tools' は廃止されています(retired: true)。"
+        "このプログラムの modules から外してください(モジュールは modules.yml に残します)。"
+    ]
+    edit(course / PROGRAMS, "modules: [why-us-first, beyond-tools]", "modules: [why-us-first]")
+    assert problems(course) == []
+    # A checklist item that a live module uses cannot be retired under it.
+    edit(course / "data/checklists/step-0.yml", "  - id: observe-first\n", "  - id: observe-first\n    retired: true\n")
+    found = problems(course)
+    assert len(found) == 1 and "項目 'observe-first' は廃止されています" in found[0]
+    edit(course / "data/checklists/step-0.yml", "    retired: true\n", "")
+    # A retired tree leaves the index but keeps its page; removing its file is an error.
+    edit(course / "data/decisions/ai-ocr-now.yml", "order:", "retired: true\norder:")
+    found = problems(course)
+    assert len(found) == 1 and "判断ツリー 'ai-ocr-now' は廃止されています" in found[0]
+    (course / "data/decisions/ai-ocr-now.yml").unlink()
+    found = problems(course)
+    assert any(e.startswith("data/published.yml:") and "公開済みの判断ツリー 'ai-ocr-now'" in e for e in found)
+
+
+def test_publish_adds_new_ids_and_never_removes_any(course):
+    assert cli(course, "new", "module", "local-rules").returncode == 0
+    before = (course / "data/published.yml").read_text(encoding="utf-8")
+    assert "local-rules" not in before
+    result = cli(course, "publish")
+    assert result.returncode == 0, result.stdout + result.stderr
+    after = (course / "data/published.yml").read_text(encoding="utf-8")
+    assert "  local-rules: 11" in after
+    assert all(line in after.splitlines() for line in before.splitlines())
