@@ -160,45 +160,84 @@
     }, 50);
   };
 
-  function start() {
-    initAll(document);
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
   /* After an instant-navigation swap the new page may need scripts the first page did not
      load (hooks/assets.py lists them in data-dx-scripts). Load the missing ones in order,
-     then start the widgets. A script is compared without its ?v= so none runs twice. */
+     then start the widgets. Scripts are remembered by absolute URL without ?v=, taken when
+     the first page is parsed: after a swap a relative src resolves against the new address. */
+  var loadedScripts = Object.create(null);
+
   function withoutQuery(url) {
     return url.split("?")[0];
   }
 
-  function loadMissingScripts(then) {
+  function listedScripts() {
     var holder = document.querySelector("[data-dx-scripts]");
-    var wanted = holder ? holder.getAttribute("data-dx-scripts").split(" ").filter(Boolean) : [];
-    var loaded = Object.create(null);
+    var listed = holder ? holder.getAttribute("data-dx-scripts").split(" ").filter(Boolean) : [];
+    return listed.map(function (src) {
+      return new URL(src, location.href).href;
+    });
+  }
+
+  /* The first page's scripts are in its HTML. Remembered once, before any swap: document$
+     replays the first page to each new subscriber, and a relative src read later would
+     resolve against another address. */
+  var firstPageRemembered = false;
+
+  function rememberFirstPage() {
+    if (firstPageRemembered) return;
+    firstPageRemembered = true;
     for (var i = 0; i < document.scripts.length; i++) {
-      if (document.scripts[i].src) loaded[withoutQuery(document.scripts[i].src)] = true;
+      if (document.scripts[i].src) loadedScripts[withoutQuery(document.scripts[i].src)] = true;
     }
-    var missing = wanted
-      .map(function (src) {
-        return new URL(src, location.href).href;
-      })
-      .filter(function (url) {
-        return !loaded[withoutQuery(url)];
+    listedScripts().forEach(function (url) {
+      loadedScripts[withoutQuery(url)] = true;
+    });
+  }
+
+  var loading = false;
+  var again = false;
+
+  function loadMissingScripts(then) {
+    rememberFirstPage();
+    if (loading) {
+      again = true; // another swap while loading: look again when this one is done
+      return;
+    }
+    var missing = listedScripts().filter(function (url) {
+        return !loadedScripts[withoutQuery(url)];
       });
+    loading = true;
     (function next() {
-      if (!missing.length) return then();
+      if (!missing.length) {
+        loading = false;
+        if (again) {
+          again = false;
+          return loadMissingScripts(then);
+        }
+        return then();
+      }
+      var url = missing.shift();
+      loadedScripts[withoutQuery(url)] = true;
       var script = document.createElement("script");
-      script.src = missing.shift();
+      script.src = url;
       script.onload = script.onerror = next;
       document.body.appendChild(script);
     })();
   }
 
+  function start() {
+    initAll(document);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () {
+      rememberFirstPage();
+      start();
+    });
+  } else {
+    rememberFirstPage();
+    start();
+  }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(function () {
       loadMissingScripts(start);

@@ -1,0 +1,70 @@
+"""Per-page scripts and versioned asset URLs (hooks/assets.py), on the built HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+SCRIPT = re.compile(r'<script src="([^"]+)"')
+STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*assets/site\.css[^"]*)"')
+MODULE = re.compile(r'data-module="([a-z0-9-]+)"')
+OWN = re.compile(r"assets/([a-z0-9-]+\.js)\?v=([0-9a-f]{10})$")
+
+
+def version(name: str) -> str:
+    return hashlib.sha256((ROOT / "docs/assets" / name).read_bytes()).hexdigest()[:10]
+
+
+def own_scripts(html: str) -> dict[str, str]:
+    found = {}
+    for src in SCRIPT.findall(html):
+        match = OWN.search(src)
+        if match:
+            found[match[1]] = match[2]
+    return found
+
+
+def test_every_page_loads_only_what_its_widgets_need(builds):
+    for site in (builds.online, builds.offline):
+        for page in site.rglob("*.html"):
+            html = page.read_text(encoding="utf-8")
+            scripts = own_scripts(html)
+            modules = set(MODULE.findall(html))
+            assert {"site.js", "search.js"} <= scripts.keys(), page
+            assert ("store.js" in scripts) == bool(modules), page
+            for name in modules:
+                if (ROOT / "docs/assets" / f"{name}.js").is_file():
+                    assert f"{name}.js" in scripts, (page, name)
+            if not modules:
+                assert scripts.keys() <= {"site.js", "search.js", "glossary.js"}, page
+
+
+def test_asset_urls_carry_the_hash_of_their_source(builds):
+    index = (builds.online / "index.html").read_text(encoding="utf-8")
+    for name, v in own_scripts(index).items():
+        assert v == version(name), name
+    (css,) = STYLESHEET.findall(index)
+    assert css.endswith(f"site.css?v={version('site.css')}")
+    # The search index is named by its own content's hash.
+    meta = re.search(r'<meta name="dx-search-version" content="([0-9a-f]{10})">', index)
+    index_js = (builds.online / "search/dx-index.js").read_bytes()
+    assert meta and meta[1] == hashlib.sha256(index_js).hexdigest()[:10]
+
+
+def test_the_content_lists_its_scripts_for_instant_navigation(builds):
+    page = builds.online / "checklists/step-1/index.html"
+    html = page.read_text(encoding="utf-8")
+    listed = re.search(r'data-dx-scripts="([^"]*)"', html)[1].split()
+    assert listed == SCRIPT.findall(html)[1:]  # after Material's own bundle
+    assert any("checklist.js" in src for src in listed)
+
+
+def test_written_scripts_and_styles_are_minified_copies(builds):
+    for name in ("site.js", "store.js", "site.css"):
+        source = (ROOT / "docs/assets" / name).read_text(encoding="utf-8")
+        written = (builds.online / "assets" / name).read_text(encoding="utf-8")
+        assert len(written) < 0.85 * len(source), name
+        assert "/*" not in written, name
