@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checklist, curriculum, decision_diagram, decision_tree, faq, glossary, progress, steps
+from . import checklist, curriculum, decision_diagram, decision_tree, faq, glossary, progress, selfcheck, steps
 from .diagnostics import SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
@@ -16,6 +16,7 @@ COLLECTIONS = [
     checklist.COLLECTION,
     decision_tree.COLLECTION,
     *curriculum.COLLECTIONS,
+    selfcheck.COLLECTION,
 ]
 
 
@@ -28,6 +29,7 @@ def load_sources(root: Path, docs_dir: Path):
         data, errors = None, list(exc.errors)
     if data is not None:
         errors += curriculum.check(data)
+        errors += selfcheck.check(data)
     pages, page_errors = load_pages(docs_dir, faq.model_for, faq.context(data, docs_dir), root, faq.check_sections)
     errors += page_errors
     entries, entry_errors = faq.Faq.from_pages(pages)
@@ -43,8 +45,12 @@ def define_env(env) -> None:
     glossary.install(env.conf, data)
     page = PageContext(env)
     mark = glossary.marker(data)
-    catalog = checklist.catalog(data) + decision_tree.catalog(data) + curriculum.progress_catalog(data)
     titles = {uri: p.meta.title for uri, p in pages.items()}
+    cur = curriculum.Curriculum(data)
+    catalog = (
+        checklist.catalog(data) + decision_tree.catalog(data) + curriculum.progress_catalog(data)
+        + selfcheck.progress_catalog(data, cur.ordered_modules(), titles)
+    )
 
     @env.macro
     def steps_overview():
@@ -92,8 +98,6 @@ def define_env(env) -> None:
     @env.macro
     def decision_index():
         return decision_tree.render_index(data, page, mark)
-
-    cur = curriculum.Curriculum(data)
 
     @env.macro
     def curriculum_map():
