@@ -83,7 +83,7 @@ def define_env(env) -> None:
 
     @env.macro
     def progress_page():
-        return progress.render_progress(data, page, catalog, mark)
+        return progress.render_progress(data, page, catalog, mark, cur.catalog(page.links)["modules"])
 
     def decision_tree_macro(tree_id: str):
         return decision_tree.render_tree(data, page, mark, titles, tree_id)
