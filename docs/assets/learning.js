@@ -268,7 +268,8 @@
         list.appendChild(section);
       });
       fields.forEach(function (field) {
-        if (document.activeElement === field) return;
+        // Never overwrite what is being typed, nor a 職員番号 refused: the learner corrects it.
+        if (document.activeElement === field || field.getAttribute("aria-invalid") === "true") return;
         var value = DX.store.get(field.getAttribute("data-key"));
         field.value = typeof value === "string" ? value : "";
       });
