@@ -148,7 +148,6 @@
   function startMyLearning(root) {
     var cur = C();
     var catalog = cur.catalogOf(root);
-    var live = root.querySelector("[data-role=live]");
     var list = root.querySelector("[data-role=assignments]");
     var empty = root.querySelector("[data-role=empty]");
     var codeForm = root.querySelector("[data-role=code-form]");
