@@ -43,7 +43,8 @@
         }
         var right = chosen(q) === q.getAttribute("data-answer");
         verdict.hidden = false;
-        verdict.textContent = right ? "正解" : "不正解";
+        // The chosen radio is disabled and grey once graded: say which it was in words too.
+        verdict.textContent = (right ? "正解" : "不正解") + "(あなたの答え: " + chosen(q).toUpperCase() + ")";
         verdict.className = "dx-selfcheck__verdict " + (right ? "dx-state dx-state--done" : "dx-state dx-state--overdue");
         q.setAttribute("data-correct", right ? "true" : "false");
         answer.open = !right;

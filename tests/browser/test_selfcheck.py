@@ -44,7 +44,9 @@ def test_fail_retry_pass_and_complete_with_no_practice(page, site, guard, axe):
     # Fail: each question says why, the explanation opens with a link to the page that teaches it.
     answer(page, WRONG)
     expect(feedback).to_contain_text("3問中0問正解。不合格です(合格は2問以上)")
-    expect(check.locator("[data-role=verdict]")).to_have_text(["不正解"] * 3)
+    expect(page.get_by_role("button", name="採点する")).to_be_hidden()  # until やり直す
+    expect(page.get_by_role("button", name="やり直す")).to_be_focused()
+    expect(check.locator("[data-role=verdict]")).to_have_text(["不正解(あなたの答え: A)", "不正解(あなたの答え: A)", "不正解(あなたの答え: B)"])
     first = check.locator("[data-role=answer]").first
     expect(first).to_have_attribute("open", "")
     expect(first).to_contain_text("正解: B.")
@@ -59,6 +61,7 @@ def test_fail_retry_pass_and_complete_with_no_practice(page, site, guard, axe):
     expect(feedback).to_contain_text("答えを消しました")
     expect(page.locator("#dx-sc-observe-first-copy-cases-a")).not_to_be_checked()
     expect(check.locator("[data-role=verdict]").first).to_be_hidden()
+    expect(page.get_by_role("button", name="やり直す")).to_be_hidden()
     answer(page, RIGHT)
     expect(feedback).to_contain_text("3問中3問正解。合格です")
     saved = items(page)[KEY]["value"]
