@@ -41,6 +41,7 @@ WIDGET_NEEDS = {
     "role-path": ("assets/curriculum.js", "assets/learning.js"),
     "assign": ("assets/curriculum.js",),
     "aggregate": ("assets/curriculum.js",),
+    "progress": ("assets/curriculum.js",),  # the completion rule, for its CSV
 }
 
 _MODULE = re.compile(r'data-module="([a-z0-9-]+)"')

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checklist, checks, render, curriculum, decision_diagram, decision_tree, faq, generate, glossary, progress, published, steps
+from . import checklist, checks, curriculum, decision_diagram, decision_tree, faq, generate, glossary, progress, published, render, selfcheck, steps
 from .diagnostics import SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
@@ -16,6 +16,7 @@ COLLECTIONS = [
     checklist.COLLECTION,
     decision_tree.COLLECTION,
     *curriculum.COLLECTIONS,
+    selfcheck.COLLECTION,
 ]
 
 
@@ -27,6 +28,7 @@ def check_sources(root: Path, docs_dir: Path, extra: dict | None = None):
     """
     data, errors = collect_site_data(root, COLLECTIONS, docs_dir)
     errors += curriculum.check(data)
+    errors += selfcheck.check(data)
     if extra is not None:
         errors += checks.site_id_errors(root, extra)
     errors += generate.conflicts(docs_dir, data.generated)
@@ -62,9 +64,13 @@ def define_env(env) -> None:
     glossary.install(env.conf, data)
     page = PageContext(env)
     mark = glossary.marker(data)
-    catalog = checklist.catalog(data) + decision_tree.catalog(data) + curriculum.progress_catalog(data)
     titles = {uri: p.meta.title for uri, p in pages.items()}
     titles.update({uri: p.title for uri, p in generate.PAGES.items()})
+    cur = curriculum.Curriculum(data)
+    catalog = (
+        checklist.catalog(data) + decision_tree.catalog(data) + curriculum.progress_catalog(data)
+        + selfcheck.progress_catalog(data, cur.ordered_modules(), titles)
+    )
 
     @env.macro
     def steps_overview():
@@ -97,7 +103,7 @@ def define_env(env) -> None:
 
     @env.macro
     def progress_page():
-        return progress.render_progress(data, page, catalog, mark)
+        return progress.render_progress(data, page, catalog, mark, cur.catalog(page.links)["modules"])
 
     def decision_tree_macro(tree_id: str):
         return decision_tree.render_tree(data, page, mark, titles, tree_id)
@@ -112,8 +118,6 @@ def define_env(env) -> None:
     @env.macro
     def decision_index():
         return decision_tree.render_index(data, page, mark)
-
-    cur = curriculum.Curriculum(data)
 
     @env.macro
     def curriculum_map():

@@ -5,11 +5,8 @@ place). Field-level mistakes are reported by pydantic at their line; references 
 the files (roles, steps, modules, checklist items, prerequisites and their cycles) are
 checked by :func:`check` once everything is loaded, and reported the same way.
 
-The completion rule of a module, implemented again in ``docs/assets/curriculum.js``:
-a module is complete when every listed checklist item is ``true`` in the record, every
-listed decision tree has an outcome (``tree/<id>`` holds an object with a string
-``outcome``), and every reflection (``reflection/<module>/<question>``) holds text with at
-least one non-blank character.
+The completion rule of a module (学習 required, 実践 self-declared and never required) is
+in ``macros/completion.py``, and again in ``docs/assets/curriculum.js``.
 """
 
 from __future__ import annotations
@@ -20,6 +17,7 @@ from typing import Annotated, Literal
 from markupsafe import Markup, escape
 from pydantic import Field
 
+from . import completion, decision_tree, selfcheck
 from .checklist import store_key as checklist_key
 from .diagnostics import SourceError
 from .messages import unknown
@@ -376,9 +374,12 @@ class Curriculum:
             "retired": module.retired,
             "roles": self.module_roles(module),
             "page": link(module_page(module.id)),
-            "checklist": [entry["key"] for entry in self.checklist_items(module)],
-            "trees": list(module.trees),
-            "reflections": [reflection_key(module.id, r.id) for r in module.reflections],
+            **completion.spec(
+                module,
+                [entry["key"] for entry in self.checklist_items(module)],
+                [reflection_key(module.id, r.id) for r in module.reflections],
+                selfcheck.of(self.data, module.id),
+            ),
         }
 
     def catalog(self, link, retired: bool = True) -> dict:
@@ -527,10 +528,14 @@ def render_module(cur: Curriculum, page, module_id: str, titles: dict[str, str],
         page_ref = getattr(tree, "page", None) or tree_page(tree_id)
         trees.append({"id": tree_id, "key": tree_key(tree_id), "title": getattr(tree, "title", None),
                       "page": page_ref if page_ref in titles else None})
+    check = selfcheck.of(cur.data, module.id)
+    reads = [{"ref": ref, "key": completion.read_key(module.id, ref), "id": completion.page_id(ref)} for ref in module.read]
     return render("curriculum_module.html", mark=mark, cur=cur, module=module, program=cur.program_of.get(module.id),
                   items=cur.checklist_items(module), trees=trees, link=page.links, titles=titles,
                   program_page=program_page, role_page=role_page, duration=duration,
-                  reflection_key=reflection_key, spec=cur.spec(module, page.links))
+                  reflection_key=reflection_key, spec=cur.spec(module, page.links), reads=reads,
+                  selfcheck=selfcheck.render_selfcheck(check, page, titles, mark) if check else None,
+                  tree_widget=lambda tree_id: decision_tree.render_tree(cur.data, page, mark, titles, tree_id))
 
 
 def render_assign(cur: Curriculum, page, mark=escape) -> Markup:

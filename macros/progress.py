@@ -10,7 +10,8 @@ from .render import render
 from .sitedata import SiteData
 
 
-def render_progress(data: SiteData, page, catalog: list[dict], mark) -> Markup:
+def render_progress(data: SiteData, page, catalog: list[dict], mark, modules: list[dict] | None = None) -> Markup:
+    """``modules``: the curriculum's module specs, for per-module counts in the CSV."""
     checklists = [
         {"checklist": c, "page": f"checklists/{c.id}.md", "keys": [f"checklist/{c.id}/{i.id}" for i in c.items]}
         for c in data.all("checklists")
@@ -22,5 +23,6 @@ def render_progress(data: SiteData, page, catalog: list[dict], mark) -> Markup:
         trees=trees,
         mark=mark,
         catalog=catalog,
+        modules=modules or [],
         link=page.links,
     )

@@ -20,7 +20,7 @@
     if (!r || typeof r !== "object" || Array.isArray(r)) return "記録の形式ではありません。";
     if (r.format === "jichitai-dx-progress") return "「わたしの進捗」の進捗記録です。「わたしの学習」から書き出した修了記録を提出してもらってください。";
     if (r.format !== cur.RECORD_FORMAT) return "修了記録のファイルではありません。";
-    if (r.version !== cur.RECORD_VERSION) return "対応していない版の記録です(版: " + String(r.version).slice(0, 20) + ")。";
+    if (cur.RECORD_VERSIONS.indexOf(r.version) < 0) return "対応していない版の記録です(版: " + String(r.version).slice(0, 20) + ")。";
     if (r.site !== site) return "別のサイト(" + String(r.site).slice(0, 60) + ")の記録です。";
     if (typeof r.exported !== "string" || isNaN(Date.parse(r.exported))) return "書き出した日時がありません。";
     var p = r.person;

@@ -143,7 +143,7 @@
       var section = sectionInput.value.trim();
       var params = "code=" + encodeURIComponent(code) + "&name=" + encodeURIComponent(name) + "&section=" + encodeURIComponent(section);
       var link = learningUrl(params);
-      made = { name: name, section: section, due: due, code: code, link: link, modules: modules, roles: roles, issued: cur.today() };
+      made = { name: name, section: section, due: due, code: code, link: link, modules: modules, roles: roles, issued: cur.today(), issuedAt: new Date().toISOString() };
 
       root.querySelector("[data-role=link]").value = link;
       fill("code", code);
@@ -187,7 +187,10 @@
       live.textContent = "受講指示をつくりました。コードは " + code + " です。";
     });
 
-    function copy(text, what) {
+    function copy(text, what, feedback) {
+      var say = function (message) {
+        DX.feedback(root.querySelector("[data-role=" + feedback + "]"), message);
+      };
       function fallback() {
         var area = document.createElement("textarea");
         area.value = text;
@@ -202,11 +205,11 @@
           ok = false;
         }
         area.remove();
-        live.textContent = ok ? what + "をコピーしました。" : what + "をコピーできませんでした。欄を選んで Ctrl+C でコピーしてください。";
+        say(ok ? what + "をコピーしました。" : what + "をコピーできませんでした。欄を選んで Ctrl+C でコピーしてください。");
       }
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(text).then(function () {
-          live.textContent = what + "をコピーしました。";
+          say(what + "をコピーしました。貼り付けて使えます。");
         }, fallback);
       } else {
         fallback();
@@ -214,27 +217,28 @@
     }
 
     root.querySelector("[data-action=copy-link]").addEventListener("click", function () {
-      if (made) copy(made.link, "リンク");
+      if (made) copy(made.link, "リンク", "copy-link-feedback");
     });
     root.querySelector("[data-action=copy-code]").addEventListener("click", function () {
-      if (made) copy(made.code, "コード");
+      if (made) copy(made.code, "コード", "copy-code-feedback");
     });
     root.querySelector("[data-action=print]").addEventListener("click", function () {
+      DX.feedback(root.querySelector("[data-role=files-feedback]"), "印刷の画面を開きました。用紙はA4を選んでください。");
       window.print();
     });
     root.querySelector("[data-action=csv]").addEventListener("click", function () {
       if (!made) return;
-      var rows = [["指示名", "発行所属", "発行日", "期限", "期限(和暦)", "コード", "対象の役割", "順", "モジュール番号", "モジュールID", "モジュール", "プログラム", "目安(分)", "リンク"]];
+      var rows = [["指示名", "発行所属", "発行日時", "期限", "期限(和暦)", "コード", "対象の役割", "順", "モジュール番号", "モジュールID", "モジュール", "プログラム", "目安(分)", "リンク"]];
       var roles = made.roles
         .map(function (r) {
           return r.name;
         })
         .join("・");
       made.modules.forEach(function (m, i) {
-        rows.push([made.name, made.section, made.issued, made.due, cur.wareki(made.due), made.code, roles, i + 1, m.number, m.id, m.title, m.programNumber + " " + m.program, m.minutes, made.link]);
+        rows.push([made.name, made.section, DX.excelTime(made.issuedAt), made.due, cur.wareki(made.due), made.code, roles, i + 1, m.number, m.id, m.title, m.programNumber + " " + m.program, m.minutes, made.link]);
       });
       DX.download("受講指示-" + made.code + ".csv", "text/csv", DX.csv(rows));
-      live.textContent = "受講指示をCSVファイルに書き出しました。";
+      DX.feedback(root.querySelector("[data-role=files-feedback]"), "受講指示をCSVファイル(受講指示-" + made.code + ".csv)に書き出しました。");
     });
 
     showTotal();

@@ -50,7 +50,7 @@
         values[box.getAttribute("data-key")] = false;
       });
       DX.store.set(values);
-      live.textContent = "チェックをすべて外しました。" + count.textContent;
+      DX.feedback(root.querySelector("[data-role=feedback]"), "チェックをすべて外しました。" + count.textContent);
     });
 
     DX.onProgressChange(root, refresh);

@@ -28,25 +28,35 @@
   function startModule(root) {
     var cur = C();
     var spec = JSON.parse(root.getAttribute("data-spec"));
-    var live = root.querySelector("[data-role=live]");
-    var summary = root.querySelector("[data-role=summary]");
+    // :scope: an embedded decision tree has its own live region and summary.
+    var live = root.querySelector(":scope > [data-role=live]");
+    var summary = root.querySelector(":scope > .dx-lmodule__status [data-role=summary]");
     var areas = Array.prototype.slice.call(root.querySelectorAll("textarea[data-key]"));
+    // Pages read (学習) and checklist items (実践): the same keys as the checklist pages.
+    var boxes = Array.prototype.slice.call(root.querySelectorAll(".dx-lmodule__check input[type=checkbox][data-key]"));
+    var learningCount = root.querySelector("[data-role=learning-count]");
+    var practiceCount = root.querySelector("[data-role=practice-count]");
     DX.reveal(root);
     DX.showStorageNotice(root.querySelector("[data-role=notice]"));
 
+    function describe(st) {
+      return st.complete
+        ? "完了(" + formatTime(st.completedAt) + ")"
+        : "未完了(学習 " + st.learning.total + " 件のうち " + st.learning.done + " 件が終わっています)";
+    }
+
     function refresh() {
       var st = cur.status(spec);
-      summary.textContent = st.complete
-        ? "完了(" + formatTime(st.completedAt) + ")"
-        : "未完了(" + st.done + " / " + st.required + " 終わっています)";
+      summary.textContent = describe(st);
       summary.className = stateClass(st.complete ? "完了" : "");
+      learningCount.textContent = st.learning.done + " 件終了(全 " + st.learning.total + " 件)";
+      practiceCount.textContent = st.practice.total ? st.practice.done + " 件実施(全 " + st.practice.total + " 件。修了には不要)" : "なし";
+      boxes.forEach(function (box) {
+        box.checked = DX.store.get(box.getAttribute("data-key")) === true;
+      });
       st.parts.forEach(function (part) {
-        var holder =
-          part.kind === "tree"
-            ? root.querySelector('[data-tree="' + part.id + '"]')
-            : part.kind === "checklist"
-              ? root.querySelector('li[data-key="' + part.key + '"]')
-              : null;
+        if (part.kind !== "tree") return;
+        var holder = root.querySelector('li[data-tree="' + part.id + '"]');
         if (!holder) return;
         var mark = holder.querySelector("[data-role=mark]");
         mark.textContent = part.done ? "済" : "未";
@@ -89,6 +99,19 @@
       });
     });
 
+    boxes.forEach(function (box) {
+      box.addEventListener("change", function () {
+        var values = {};
+        values[box.getAttribute("data-key")] = box.checked;
+        var refused = DX.store.set(values);
+        var practice = box.getAttribute("data-key").indexOf("checklist/") === 0;
+        live.textContent = refused
+          ? "保存できませんでした: " + refused
+          : (practice ? (box.checked ? "実施済みにしました。" : "未実施に戻しました。") : box.checked ? "読んだページにしました。" : "未読に戻しました。") +
+            "このモジュールは" + summary.textContent + "。";
+      });
+    });
+
     DX.onProgressChange(root, refresh);
     refresh();
   }
@@ -106,7 +129,7 @@
         var spec = catalog.byId[rows[i].getAttribute("data-module-id")];
         var st = cur.status(spec);
         var cell = rows[i].querySelector("[data-role=status]");
-        cell.textContent = st.complete ? "完了" : "未完了(" + st.done + " / " + st.required + ")";
+        cell.textContent = st.complete ? "完了" : "未完了(学習 " + st.learning.done + " 件終了・全 " + st.learning.total + " 件)";
         cell.className = stateClass(st.complete ? "完了" : "");
       }
     }
@@ -125,13 +148,14 @@
   function startMyLearning(root) {
     var cur = C();
     var catalog = cur.catalogOf(root);
-    var live = root.querySelector("[data-role=live]");
     var list = root.querySelector("[data-role=assignments]");
     var empty = root.querySelector("[data-role=empty]");
     var codeForm = root.querySelector("[data-role=code-form]");
     var codeInput = root.querySelector("#dx-learning-code");
     var codeError = root.querySelector("[data-role=code-error]");
     var fields = Array.prototype.slice.call(root.querySelectorAll("[data-key^='profile/']"));
+    var openFeedback = root.querySelector("[data-role=open-feedback]");
+    var exportFeedback = root.querySelector("[data-role=export-feedback]");
     DX.reveal(root);
     DX.showStorageNotice(root.querySelector("[data-role=notice]"));
 
@@ -196,10 +220,6 @@
         : "";
     }
 
-    function openedMessage(a) {
-      return "受講指示「" + title(a) + "」を開きました。期限は" + cur.wareki(a.due) + "です。" + retiredNotice(a);
-    }
-
     function render() {
       list.textContent = "";
       var all = assignments();
@@ -224,7 +244,7 @@
         table.appendChild(caption);
         var head = document.createElement("thead");
         var hr = document.createElement("tr");
-        ["モジュール", "目安", "状態", "進み"].forEach(function (t) {
+        ["モジュール", "目安", "状態", "学習", "理解度チェック", "実践(自己申告)"].forEach(function (t) {
           var th = cur.el("th", t);
           th.scope = "col";
           hr.appendChild(th);
@@ -248,12 +268,19 @@
           }
           tr.appendChild(th);
           tr.appendChild(cur.el("td", spec ? cur.minutes(spec.minutes) : ""));
-          var st = spec ? cur.status(spec) : { complete: false, done: 0, required: 0 };
+          var st = spec ? cur.status(spec) : NONE;
           var text = cur.state(st.complete, a.due, asOf);
           var state = cur.el("td", text, stateClass(text));
           state.setAttribute("data-role", "state");
           tr.appendChild(state);
-          tr.appendChild(cur.el("td", st.done + " / " + st.required));
+          var learning = cur.el("td", st.learning.done + " / " + st.learning.total);
+          learning.setAttribute("data-role", "learning");
+          tr.appendChild(learning);
+          var check = st.selfCheck;
+          tr.appendChild(cur.el("td", check ? check.score + "点 / " + check.max + "点(" + (check.passed ? "合格" : "不合格") + ")" : spec && spec.selfcheck ? "未受験" : "—"));
+          var practice = cur.el("td", st.practice.total ? st.practice.done + " / " + st.practice.total : "—");
+          practice.setAttribute("data-role", "practice");
+          tr.appendChild(practice);
           body.appendChild(tr);
         });
         table.appendChild(body);
@@ -261,19 +288,57 @@
         list.appendChild(section);
       });
       fields.forEach(function (field) {
-        if (document.activeElement === field) return;
+        // Never overwrite what is being typed, nor a 職員番号 refused: the learner corrects it.
+        if (document.activeElement === field || field.getAttribute("aria-invalid") === "true") return;
         var value = DX.store.get(field.getAttribute("data-key"));
         field.value = typeof value === "string" ? value : "";
       });
     }
 
+    function fieldError(input, message) {
+      var error = document.getElementById(input.id + "-error");
+      if (message) {
+        input.setAttribute("aria-invalid", "true");
+        error.textContent = message;
+        error.hidden = false;
+      } else {
+        input.removeAttribute("aria-invalid");
+        error.hidden = true;
+      }
+    }
+
+    /* Saves a field; the 職員番号 is saved normalised, and only when valid. */
+    function saveField(field) {
+      var key = field.getAttribute("data-key");
+      var values = {};
+      if (key === "profile/staff-id") {
+        if (!field.value.trim()) {
+          fieldError(field, null);
+          values[key] = "";
+        } else {
+          var id = cur.staffId(field.value);
+          fieldError(field, id.error);
+          if (id.error) return false;
+          field.value = id.value;
+          values[key] = id.value;
+        }
+      } else {
+        values[key] = field.value.trim();
+      }
+      DX.store.set(values);
+      return true;
+    }
+
     fields.forEach(function (field) {
       field.addEventListener("change", function () {
-        var values = {};
-        values[field.getAttribute("data-key")] = field.value.trim();
-        DX.store.set(values);
+        saveField(field);
       });
     });
+
+    function opened(result, how) {
+      if (result.error) return how + "受講指示を開けませんでした: " + result.error;
+      return "受講指示「" + title(result.assignment) + "」を開きました。期限は" + cur.wareki(result.assignment.due) + "です。" + retiredNotice(result.assignment);
+    }
 
     openFromHash = function () {
       if (!document.body.contains(root)) return;
@@ -281,9 +346,7 @@
       if (hash.indexOf("code=") < 0) return;
       var params = new URLSearchParams(hash);
       var result = open(params.get("code"), params.get("name"), params.get("section"));
-      live.textContent = result.error
-        ? "リンクの受講指示を開けませんでした: " + result.error
-        : openedMessage(result.assignment);
+      DX.feedback(openFeedback, opened(result, "リンクの"));
       render();
     };
 
@@ -295,57 +358,59 @@
         codeError.hidden = false;
         codeInput.setAttribute("aria-invalid", "true");
         codeInput.focus();
-        live.textContent = result.error;
+        DX.feedback(openFeedback, opened(result, ""));
         return;
       }
       codeError.hidden = true;
       codeInput.removeAttribute("aria-invalid");
       codeInput.value = "";
-      live.textContent = openedMessage(result.assignment);
+      DX.feedback(openFeedback, opened(result, ""));
       render();
     });
 
     /* --- the completion record ---------------------------------------------------------- */
 
     function person() {
+      var id = cur.staffId(DX.store.get("profile/staff-id"));
       return {
+        staffId: id.value || "",
         name: (DX.store.get("profile/name") || "").trim(),
         section: (DX.store.get("profile/section") || "").trim(),
         role: DX.store.get("profile/role") || "",
       };
     }
 
+    /* Every mistake at once, each beside its field; the first one gets the focus. */
     function checkPerson() {
+      var problems = [];
       fields.forEach(function (field) {
-        var values = {};
-        values[field.getAttribute("data-key")] = field.value.trim();
-        DX.store.set(values);
+        if (!saveField(field)) problems.push(field);
       });
       var p = person();
-      var problems = [];
       [
+        ["dx-learning-staff-id", p.staffId, null],
         ["dx-learning-name", p.name, "氏名を入力してください。"],
         ["dx-learning-section", p.section, "所属を入力してください。"],
       ].forEach(function (f) {
         var input = document.getElementById(f[0]);
-        var error = document.getElementById(f[0] + "-error");
+        if (problems.indexOf(input) >= 0) return;
         if (!f[1]) {
-          input.setAttribute("aria-invalid", "true");
-          error.textContent = f[2];
-          error.hidden = false;
+          fieldError(input, f[2] || cur.staffId("").error);
           problems.push(input);
         } else {
-          input.removeAttribute("aria-invalid");
-          error.hidden = true;
+          fieldError(input, null);
         }
       });
       if (!assignments().length) {
-        live.textContent = "受講指示をまだ開いていません。リンクかコードで開いてから書き出してください。";
+        DX.feedback(exportFeedback, "受講指示をまだ開いていません。リンクかコードで開いてから書き出してください。");
         return null;
       }
       if (problems.length) {
+        problems.sort(function (a, b) {
+          return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+        });
         problems[0].focus();
-        live.textContent = "氏名と所属を入力してから書き出してください。";
+        DX.feedback(exportFeedback, "書き出せませんでした。職員番号・氏名・所属を確かめてください。");
         return null;
       }
       return p;
@@ -370,56 +435,80 @@
         }),
         modules: ids.map(function (id) {
           var spec = catalog.byId[id];
-          var st = spec ? cur.status(spec) : { complete: false, completedAt: null, done: 0, required: 0 };
+          var st = spec ? cur.status(spec) : NONE;
           return {
             id: id,
             title: spec ? spec.title : id,
             complete: st.complete,
             completedAt: st.completedAt,
-            done: st.done,
-            required: st.required,
-            retired: !!(spec && spec.retired),
+            updatedAt: st.updatedAt,
+            learning: st.learning,
+            practice: st.practice,
+            selfCheck: st.selfCheck,
+            retired: !spec || !!spec.retired,
           };
         }),
       };
     }
 
     function fileStem(p) {
-      return "修了記録-" + (p.section + "-" + p.name).replace(/[\\\/:*?"<>|\s]+/g, "_").slice(0, 60) + "-" + cur.today();
+      return "修了記録-" + (p.staffId + "-" + p.name).replace(/[\\\/:*?"<>|\s]+/g, "_").slice(0, 60) + "-" + cur.today();
     }
 
     root.querySelector("[data-action=export-json]").addEventListener("click", function () {
       var p = checkPerson();
       if (!p) return;
-      DX.download(fileStem(p) + ".json", "application/json", JSON.stringify(record(p), null, 2));
-      live.textContent = "修了記録をJSONファイルに書き出しました。指示された方法で提出してください。";
+      var rec = record(p);
+      DX.download(fileStem(p) + ".json", "application/json", JSON.stringify(rec, null, 2));
+      DX.feedback(exportFeedback, "修了記録をJSONファイル(" + fileStem(p) + ".json)に書き出しました。指示された方法で提出してください。");
     });
 
     root.querySelector("[data-action=export-csv]").addEventListener("click", function () {
       var p = checkPerson();
       if (!p) return;
       var rec = record(p);
-      var byId = {};
+      var byId = Object.create(null);
       rec.modules.forEach(function (m) {
         byId[m.id] = m;
       });
       var role = catalog.roleById[p.role];
       var asOf = cur.today();
-      var rows = [["氏名", "所属", "役割", "指示コード", "指示名", "発行所属", "期限", "期限(和暦)", "モジュールID", "モジュール", "状態", "完了日時", "進み"]];
+      var rows = [CSV_COLUMNS.slice()];
       rec.assignments.forEach(function (a) {
         a.modules.forEach(function (id) {
           var m = byId[id];
-          rows.push([p.name, p.section, role ? role.name : "", a.code, a.name, a.section, a.due, cur.wareki(a.due), id, m.title, cur.state(m.complete, a.due, asOf), m.completedAt || "", m.done + "/" + m.required]);
+          var sc = m.selfCheck;
+          var spec = catalog.byId[id];
+          rows.push([
+            p.staffId, p.name, p.section, role ? role.name : "",
+            a.code, a.name, a.section, a.due, cur.wareki(a.due),
+            id, m.title, cur.state(m.complete, a.due, asOf), DX.excelTime(m.completedAt),
+            m.learning.done, m.learning.total, m.practice.done, m.practice.total,
+            sc ? sc.score : "", sc ? sc.max : spec && spec.selfcheck ? spec.selfcheck.max : "",
+            spec && spec.selfcheck ? spec.selfcheck.passMark : "",
+            sc ? (sc.passed ? "合格" : "不合格") : spec && spec.selfcheck ? "未受験" : "",
+            sc ? DX.excelTime(sc.at) : "", DX.excelTime(m.updatedAt), DX.excelTime(rec.exported),
+          ]);
         });
       });
       DX.download(fileStem(p) + ".csv", "text/csv", DX.csv(rows));
-      live.textContent = "修了記録をCSVファイルに書き出しました。";
+      DX.feedback(exportFeedback, "修了記録をCSVファイル(" + fileStem(p) + ".csv)に書き出しました。");
     });
 
     DX.onProgressChange(root, render);
     openFromHash();
     render();
   }
+
+  /* Columns of the completion record's CSV (RECORD-FORMAT.md documents each). */
+  var CSV_COLUMNS = [
+    "職員番号", "氏名", "所属", "役割", "指示コード", "指示名", "発行所属", "期限", "期限(和暦)",
+    "モジュールID", "モジュール", "状態", "完了日時", "学習完了数", "学習対象数", "実践完了数(自己申告)", "実践対象数",
+    "理解度チェック得点", "理解度チェック満点", "理解度チェック合格点", "理解度チェック結果", "理解度チェック日時",
+    "最終更新日時", "書き出し日時",
+  ];
+
+  var NONE = { complete: false, completedAt: null, updatedAt: null, learning: { done: 0, total: 0 }, practice: { done: 0, total: 0 }, selfCheck: null };
 
   DX.register("learning-module", startModule);
   DX.register("role-path", startRolePath);

@@ -12,6 +12,9 @@
 
   function describe(value) {
     if (value === true) return "完了";
+    if (value && typeof value === "object" && typeof value.score === "number") {
+      return value.score + "問正解(全" + value.max + "問・" + (value.passed ? "合格" : "不合格") + ")"; // a self-check
+    }
     if (value === false) return "未完了";
     if (value && typeof value === "object" && typeof value.label === "string") return value.label;
     if (typeof value === "string") return value;
@@ -20,7 +23,10 @@
 
   function start(root) {
     var status = root.querySelector("[data-role=status]");
+    var exportFeedback = root.querySelector("[data-role=export-feedback]");
+    var backupFeedback = root.querySelector("[data-role=backup-feedback]");
     var catalog = JSON.parse(root.getAttribute("data-catalog"));
+    var modules = JSON.parse(root.getAttribute("data-modules") || "[]");
     DX.reveal(root);
     DX.showStorageNotice(root.querySelector("[data-role=notice]"));
 
@@ -69,39 +75,47 @@
         button.textContent = "退避した記録 " + (index + 1) + " をダウンロード(" + key.split(":backup:")[1] + ")";
         button.addEventListener("click", function () {
           DX.download("dx-progress-backup-" + (index + 1) + ".txt", "text/plain", DX.store.backupText(key) || "");
+          DX.feedback(backupFeedback, "退避した記録 " + (index + 1) + " をファイル(dx-progress-backup-" + (index + 1) + ".txt)に書き出しました。");
         });
         item.appendChild(button);
         list.appendChild(item);
       });
     }
 
+    /* One row per item the site knows, then one per module (学習 and 実践 counted apart), then
+       every key the site no longer has. Times in JST for Excel; counts as integer columns. */
     function csvRows() {
       var entries = DX.store.entries();
-      var rows = [["種類", "まとまり", "項目", "状態", "更新日時", "キー"]];
-      var known = {};
+      var rows = [["種類", "まとまり", "項目", "状態", "完了数", "対象数", "更新日時", "キー"]];
+      var known = Object.create(null);
       catalog.forEach(function (item) {
         known[item.key] = true;
         var entry = entries[item.key];
-        rows.push([item.kind, item.group, item.label, entry ? describe(entry.value) : "未着手", entry ? entry.at : "", item.key]);
+        rows.push([item.kind, item.group, item.label, entry ? describe(entry.value) : "未着手", "", "", entry ? DX.excelTime(entry.at) : "", item.key]);
+      });
+      modules.forEach(function (spec) {
+        var st = DX.curriculum.status(spec);
+        rows.push(["学習モジュール", spec.title, "学習(修了に必要)", st.complete ? "完了" : "未完了", st.learning.done, st.learning.total, DX.excelTime(st.complete ? st.completedAt : st.updatedAt), ""]);
+        rows.push(["学習モジュール", spec.title, "実践(自己申告)", "", st.practice.done, st.practice.total, "", ""]);
       });
       Object.keys(entries)
         .sort()
         .forEach(function (key) {
           if (known[key]) return;
           var entry = entries[key];
-          rows.push(["(現在のサイトにない項目)", "", "", describe(entry.value), entry.at, key]);
+          rows.push(["(現在のサイトにない項目)", "", "", describe(entry.value), "", "", DX.excelTime(entry.at), key]);
         });
       return rows;
     }
 
     root.querySelector("[data-action=export-json]").addEventListener("click", function () {
       DX.download("dx-progress-" + today() + ".json", "application/json", JSON.stringify(DX.store.exportRecord(), null, 2));
-      status.textContent = "記録をJSONファイルに書き出しました。";
+      DX.feedback(exportFeedback, "記録をJSONファイル(dx-progress-" + today() + ".json)に書き出しました。");
     });
 
     root.querySelector("[data-action=export-csv]").addEventListener("click", function () {
       DX.download("dx-progress-" + today() + ".csv", "text/csv", DX.csv(csvRows()));
-      status.textContent = "一覧をCSVファイルに書き出しました。";
+      DX.feedback(exportFeedback, "一覧をCSVファイル(dx-progress-" + today() + ".csv)に書き出しました。");
     });
 
     var input = root.querySelector("[data-role=import]");
@@ -110,19 +124,24 @@
       if (!file) return;
       input.value = "";
       if (file.size > DX.store.MAX_IMPORT_BYTES) {
-        status.textContent =
-          "読み込めませんでした: ファイルが大きすぎます(" + Math.round(file.size / 1024) + " KB)。このサイトの記録は通常数十KB以下です。";
+        DX.feedback(
+          status,
+          "読み込めませんでした: ファイルが大きすぎます(" + Math.round(file.size / 1024) + " KB)。このサイトの記録は通常数十KB以下です。"
+        );
         return;
       }
       var reader = new FileReader();
       reader.onload = function () {
         var result = DX.store.importText(String(reader.result));
-        status.textContent = result.error
-          ? "読み込めませんでした: " + result.error + " 今の記録は変わっていません。"
-          : "読み込みました。" + result.changed + " 件の項目を更新しました。";
+        DX.feedback(
+          status,
+          result.error
+            ? "読み込めませんでした: " + result.error + " 今の記録は変わっていません。"
+            : "読み込みました。" + result.changed + " 件の項目を更新しました。"
+        );
       };
       reader.onerror = function () {
-        status.textContent = "ファイルを読み取れませんでした。今の記録は変わっていません。";
+        DX.feedback(status, "ファイルを読み取れませんでした。今の記録は変わっていません。");
       };
       reader.readAsText(file);
     });

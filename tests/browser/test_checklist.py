@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import axe_violations
+from .excel import excel_rows
 from .widgets import DISABLE_STORAGE, STORE_KEY, progress_file, record, storage_keys, write_json
 
 pytestmark = pytest.mark.browser
@@ -28,7 +29,7 @@ def test_a_tick_shows_progress_and_is_announced(page, site, guard):
     tick(page)
     expect(count).to_have_text("1 / 12 完了")
     expect(page.locator(".dx-checklist progress")).to_have_attribute("value", "1")
-    expect(page.locator(".dx-checklist [role=status]")).to_contain_text("完了にしました")
+    expect(page.locator(".dx-checklist [role=status][data-role=live]")).to_contain_text("完了にしました")
     assert record(page)["items"][KEY]["value"] is True
     guard.assert_clean()
 
@@ -107,6 +108,7 @@ def test_reset_asks_first(page, site):
     page.get_by_role("button", name="リセット").click()
     expect(page.locator(BOX)).not_to_be_checked()
     expect(page.locator(".dx-checklist [data-role=count]")).to_have_text("0 / 12 完了")
+    expect(page.locator(".dx-checklist [data-role=feedback]")).to_contain_text("チェックをすべて外しました")  # beside the button
     assert record(page)["items"][KEY]["value"] is False
 
 
@@ -242,13 +244,16 @@ def test_csv_export_opens_in_japanese_excel(page, site):
     page.goto(site.url("progress.md"))
     with page.expect_download() as download:
         page.get_by_role("button", name="一覧を書き出す(CSV・Excel用)").click()
-    data = download.value.path().read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf")
-    lines = data.decode("utf-8-sig").split("\r\n")
-    assert lines[0] == '"種類","まとまり","項目","状態","更新日時","キー"'
-    row = next(line for line in lines if KEY in line)
-    assert '"優先順位の決め方そのものを先に合意した","完了"' in row
-    assert sum(1 for line in lines if line.startswith('"チェックリスト"')) == 29
+    expect(page.locator("[data-role=export-feedback]")).to_contain_text("CSVファイル")
+    rows = excel_rows(download.value.path().read_bytes(), times=("更新日時",), counts=("完了数", "対象数"))
+    assert list(rows[0]) == ["種類", "まとまり", "項目", "状態", "完了数", "対象数", "更新日時", "キー"]
+    row = next(r for r in rows if r["キー"] == KEY)
+    assert (row["項目"], row["状態"]) == ("優先順位の決め方そのものを先に合意した", "完了") and row["更新日時"]
+    assert sum(1 for r in rows if r["種類"] == "チェックリスト") == 29
+    # Per module, 学習 and 実践 (自己申告) counted apart: the tick is 実践 of priorities-and-plan.
+    module = [r for r in rows if r["種類"] == "学習モジュール" and r["まとまり"] == "優先順位の決め方と、住民に見える計画"]
+    assert [(r["項目"], r["状態"], r["完了数"], r["対象数"]) for r in module] == [
+        ("学習(修了に必要)", "未完了", "0", "5"), ("実践(自己申告)", "", "1", "5")]
 
 
 @pytest.mark.parametrize("ticked", [False, True])

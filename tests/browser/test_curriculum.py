@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import axe_violations
+from .excel import excel_rows, jst
 from .widgets import SITE_ID
 
 pytestmark = pytest.mark.browser
@@ -75,43 +76,66 @@ def build_assignment(page, site):
     return code, link
 
 
-def complete_module(page, site, who: str):
-    page.goto(site.url("checklists/step-2.md"))
-    for item in ("hr-plan-with-personnel", "roles-and-career-paths", "continuous-curriculum"):
-        page.locator(f"#dx-cl-step-2-{item}").check()
+# The self-check of people-and-careers, answered right (data/selfchecks/people-and-careers.yml).
+RIGHT = {"data-scientists": "b", "sign-swapped": "b", "whack-a-mole": "a"}
+
+
+def answer_selfcheck(page, module: str, answers: dict[str, str]):
+    for question, choice in answers.items():
+        page.locator(f"#dx-sc-{module}-{question}-{choice}").check()
+    page.get_by_role("button", name="採点する").click()
+
+
+def complete_module(page, site, who: str, practice: bool):
+    if practice:  # 実践, ticked on the checklist page: the module page shares its keys
+        page.goto(site.url("checklists/step-2.md"))
+        for item in ("hr-plan-with-personnel", "roles-and-career-paths", "continuous-curriculum"):
+            page.locator(f"#dx-cl-step-2-{item}").check()
     page.goto(site.url("decisions/organization-first.md"))
     page.get_by_label("はい、ほぼ同じ").check()
     page.get_by_role("button", name="次へ").click()
     expect(page.locator(".dx-tree [data-role=result-title]")).to_contain_text("結論")
     page.goto(site.url(MODULE))
-    summary = page.locator(".dx-lmodule [data-role=summary]")
-    expect(summary).to_contain_text("未完了(4 / 6")
+    summary = page.locator(".dx-lmodule__status [data-role=summary]")
+    expect(summary).to_contain_text("未完了(学習 7 件のうち 1 件")
+    expect(page.locator("[data-role=practice-count]")).to_contain_text(("3" if practice else "0") + " 件実施(全 3 件")
+    for box in page.locator(".dx-lmodule__reads input[type=checkbox]").all():
+        box.check()
+    answer_selfcheck(page, "people-and-careers", RIGHT)
+    expect(page.locator(".dx-selfcheck [data-role=feedback]")).to_contain_text("3問中3問正解。合格です")
     page.get_by_label("1. DXで育てた職員が").fill(f"{who}: 3年後は原課でプロジェクトを率いてほしい")
     page.get_by_label("2. 人事部門").fill("来月、職員課と相談する")
     page.get_by_label("2. 人事部門").blur()
     expect(summary).to_contain_text("完了(令和")
-    expect(page.locator(".dx-lmodule [data-tree=organization-first] [data-role=mark]")).to_have_text("済")
+    expect(page.locator(".dx-lmodule li[data-tree=organization-first] [data-role=mark]")).to_have_text("済")
     # Kept in the store: a reload shows the answer again.
     page.reload()
     expect(page.get_by_label("2. 人事部門")).to_have_value("来月、職員課と相談する")
 
 
-def export_record(page, site, name, section, role, tmp_path):
+def export_record(page, site, staff_id, name, section, role, tmp_path):
     page.goto(site.url(LEARNING))
     row = page.locator("tr[data-module-id=people-and-careers] [data-role=state]")
     expect(row).to_have_text("完了")
     expect(page.locator(f"tr[data-module-id={OTHER}] [data-role=state]")).to_have_text("未完了")
+    page.get_by_label("職員番号 *").fill(staff_id)
     page.get_by_label("氏名 *").fill(name)
     page.get_by_label("所属 *").fill(section)
     page.get_by_label("役割", exact=True).select_option(role)
     data = download(page, lambda: page.get_by_role("button", name="修了記録を書き出す(JSON・提出用)").click())
+    expect(page.locator("[data-role=export-feedback]")).to_contain_text("JSONファイル")
     record = json.loads(data.decode("utf-8"))
-    rows = csv_rows(download(page, lambda: page.get_by_role("button", name="修了記録を書き出す(CSV・Excel用)").click()))
-    assert rows[0][:3] == ["氏名", "所属", "役割"]
-    assert {r[8]: r[10] for r in rows[1:]} == {"people-and-careers": "完了", OTHER: "未完了"}
+    rows = excel_rows(
+        download(page, lambda: page.get_by_role("button", name="修了記録を書き出す(CSV・Excel用)").click()),
+        times=("完了日時", "理解度チェック日時", "最終更新日時", "書き出し日時"),
+        counts=("学習完了数", "学習対象数", "実践完了数(自己申告)", "実践対象数", "理解度チェック得点", "理解度チェック満点", "理解度チェック合格点"),
+    )
+    expect(page.locator("[data-role=export-feedback]")).to_contain_text("CSVファイル")
+    assert {r["モジュールID"]: r["状態"] for r in rows} == {"people-and-careers": "完了", OTHER: "未完了"}
+    assert all(r["職員番号"] == staff_id and r["氏名"] == name for r in rows)
     path = tmp_path / f"{name}.json"
     path.write_bytes(data)
-    return record, path
+    return record, rows, path
 
 
 def test_assign_learn_export_and_aggregate(browser, site, guard, tmp_path, axe):
@@ -127,27 +151,41 @@ def test_assign_learn_export_and_aggregate(browser, site, guard, tmp_path, axe):
         expect(hr.locator(".dx-sheet [data-role=sheet-due]")).to_contain_text("令和")
         expect(hr.locator(".dx-sheet tbody tr")).to_have_count(2)
         no_axe_violations(axe, hr, guard)
-        rows = csv_rows(download(hr, lambda: hr.get_by_role("button", name="CSVを書き出す(Excel用)").click()))
-        assert rows[0][0] == "指示名"
-        assert [r[9] for r in rows[1:]] == ["people-and-careers", OTHER]
-        assert all(r[5] == code and r[3] == DUE for r in rows[1:])
+        rows = excel_rows(download(hr, lambda: hr.get_by_role("button", name="CSVを書き出す(Excel用)").click()),
+                          times=("発行日時",), counts=("順", "モジュール番号", "目安(分)"))
+        expect(hr.locator("[data-role=files-feedback]")).to_contain_text("CSVファイル")
+        assert [r["モジュールID"] for r in rows] == ["people-and-careers", OTHER]
+        assert all(r["コード"] == code and r["期限"] == DUE and r["発行日時"] for r in rows)
+        hr.get_by_role("button", name="コードをコピー").click()
+        expect(hr.locator("[data-role=copy-code-feedback]")).to_be_visible()
+        expect(hr.locator("[data-role=copy-code-feedback]")).to_contain_text("コード")
 
         # (2) Staff 1 opens it by link; staff 2 types the code, sloppily.
         staff1.goto(link)
-        expect(staff1.locator("[data-role=live]")).to_contain_text("令和8年度 人材育成 事前学習")
+        expect(staff1.locator("[data-role=open-feedback]")).to_contain_text("令和8年度 人材育成 事前学習")
         staff2.goto(site.url(LEARNING))
         sloppy = code.lower().replace("-", " ").replace("0", "o").replace("1", "l")
         staff2.get_by_label("受講指示のコード").fill(sloppy)
         staff2.get_by_role("button", name="コードで開く").click()
-        expect(staff2.locator("[data-role=live]")).to_contain_text("開きました")
+        expect(staff2.locator("[data-role=open-feedback]")).to_contain_text("開きました")
         expect(staff2.locator("tr[data-module-id]")).to_have_count(2)
 
         # (3) Each completes the module; (4) each exports a record.
-        complete_module(staff1, site, "A")
-        complete_module(staff2, site, "B")
-        record1, path1 = export_record(staff1, site, "山田 花子", "総務部 職員課", "hr", tmp_path)
-        record2, path2 = export_record(staff2, site, "佐藤 一郎", "デジタル推進課", "dx-lead", tmp_path)
-        assert record1["format"] == "jichitai-dx-completion" and record1["person"]["role"] == "hr"
+        # Staff 2 ticks no 実践 item at all: the module is complete all the same.
+        complete_module(staff1, site, "A", practice=True)
+        complete_module(staff2, site, "B", practice=False)
+        record1, csv1, path1 = export_record(staff1, site, "00123", "山田 花子", "総務部 職員課", "hr", tmp_path)
+        record2, csv2, path2 = export_record(staff2, site, "A-77", "佐藤 一郎", "デジタル推進課", "dx-lead", tmp_path)
+        assert record1["format"] == "jichitai-dx-completion" and record1["version"] == 2 and record1["person"]["role"] == "hr"
+        assert record1["person"]["staffId"] == "00123"
+        module1, module2 = (next(m for m in r["modules"] if m["id"] == "people-and-careers") for r in (record1, record2))
+        assert module1["practice"] == {"done": 3, "total": 3} and module2["practice"] == {"done": 0, "total": 3}
+        assert module1["learning"] == module2["learning"] == {"done": 7, "total": 7}
+        assert module2["complete"] and module2["selfCheck"]["passed"] and module2["selfCheck"]["score"] == 3
+        row2 = next(r for r in csv2 if r["モジュールID"] == "people-and-careers")
+        assert (row2["学習完了数"], row2["学習対象数"], row2["実践完了数(自己申告)"], row2["実践対象数"]) == ("7", "7", "0", "3")
+        assert (row2["理解度チェック得点"], row2["理解度チェック合格点"], row2["理解度チェック結果"]) == ("3", "2", "合格")
+        assert row2["完了日時"] == jst(module2["completedAt"])
         assert record1["assignments"][0]["name"] == "令和8年度 人材育成 事前学習"
         assert record2["assignments"][0]["name"] == ""  # the code carries no name
         assert record1["assignments"][0]["code"] == record2["assignments"][0]["code"] == code
@@ -299,7 +337,7 @@ def test_aggregation_shows_foreign_text_as_text_and_refuses_what_it_cannot_count
         "newer.json": completion_record("鈴木 次郎", "企画課"),
         "progress.json": {"format": "jichitai-dx-progress", "version": 1, "site": SITE_ID, "items": {}},
         "other-site.json": completion_record("A", "B", site="another-town"),
-        "version-2.json": completion_record("A", "B", version=2),
+        "version-3.json": completion_record("A", "B", version=3),
     }
     paths = []
     for name, value in files.items():
@@ -317,7 +355,7 @@ def test_aggregation_shows_foreign_text_as_text_and_refuses_what_it_cannot_count
     expect(refused).to_contain_text("older.json — 同じ氏名・所属の、より新しい記録(newer.json)")
     expect(refused).to_contain_text("progress.json — 「わたしの進捗」の進捗記録です")
     expect(refused).to_contain_text("other-site.json — 別のサイト(another-town)")
-    expect(refused).to_contain_text("version-2.json — 対応していない版")
+    expect(refused).to_contain_text("version-3.json — 対応していない版")
     expect(refused).to_contain_text("big.json — ファイルが大きすぎます")
     table = page.locator("[data-role=people]")
     expect(table.locator("tbody th").first).to_have_text(HOSTILE)

@@ -1,0 +1,67 @@
+"""Self-checks (data/selfchecks/*.yml): every mistake at its file:line, all at once, in Japanese."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from macros import load_sources
+from macros.selfcheck import of
+
+from .test_curriculum import MODULES, errors, line, project
+
+ROOT = Path(__file__).resolve().parents[2]
+OBSERVE = "data/selfchecks/observe-first.yml"
+BASICS = "data/selfchecks/dx-basics-continuous.yml"
+VENDOR = "data/selfchecks/outside-help.yml"
+
+
+def test_every_module_has_a_self_check_whose_answers_are_among_its_choices():
+    data, _, _ = load_sources(ROOT, ROOT / "docs")
+    for doc in data.documents["modules"]:
+        for module in doc.value.modules:
+            check = of(data, module.id)
+            assert check is not None, module.id
+            assert 3 <= len(check.questions) <= 5 and 1 <= check.pass_mark <= len(check.questions)
+            reads = {r.partition("#")[0] for r in module.read}
+            assert all(q.answer in q.choices and q.page.partition("#")[0] in reads for q in check.questions)
+
+
+def test_field_mistakes_and_in_file_rules_are_reported_together(tmp_path):
+    root = project(tmp_path, {
+        # Field errors (pydantic): a missing explanation, a choice key that is not one letter.
+        OBSERVE: [("    explanation: サービスデザインは観察から始めるものです。まねるための事例を探すのはやめましょう。\n", ""),
+                  ("      c: ベンダーが持ってきた事例から選ぶ", "      cc: ベンダーが持ってきた事例から選ぶ")],
+        # In-file rules: too few questions, a pass mark above them, one choice, an answer not offered.
+        BASICS: [("pass_mark: 2", "pass_mark: 9"),
+                 ("      b: 最新のツールに詳しい販売担当者\n      c: DXの本を多く読んでいる人\n    answer: a\n",
+                  "    answer: d\n")],
+        VENDOR: [("  - id: neutral-help", "  - id: who-knows")],
+    })
+    # Drop the third question of dx-basics-continuous: two remain.
+    file = root / BASICS
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text[: text.index("  - id: why-practitioner")], encoding="utf-8")
+    assert errors(root) == [
+        f"{BASICS}:{line(root, BASICS, 'pass_mark: 9')}: pass_mark(合格に必要な正答数)は1から問いの数(2)までにしてください。",
+        f"{BASICS}:{line(root, BASICS, 'questions:')}: 問いは3〜5問にしてください(今は2問です)。",
+        f"{BASICS}:{line(root, BASICS, 'choices:', after='who-to-learn-from')}: 選択肢は2〜5個にしてください(今は1個です)。",
+        f"{BASICS}:{line(root, BASICS, 'answer: d')}: answer の「d」が choices にありません。choices の記号(a)から選んでください。",
+        f"{OBSERVE}:{line(root, OBSERVE, '- id: copy-cases')}: missing required field 'questions[0].explanation'",
+        f"{OBSERVE}:{line(root, OBSERVE, 'cc: ')}: questions[0].choices.cc.[key]: String should match pattern '^[a-z]$'",
+        f"{VENDOR}:{line(root, VENDOR, '- id: who-knows', after='業務のスペシャリスト')}: duplicate id 'who-knows'",
+    ]
+
+
+def test_a_self_check_must_belong_to_a_module_and_link_to_its_read_pages(tmp_path):
+    root = project(tmp_path, {
+        OBSERVE: [("id: observe-first", "id: observe-firstly")],
+        VENDOR: [("    page: faq/usual-vendor.md\n  - id: who-knows", "    page: faq/rpa-now.md\n  - id: who-knows")],
+        MODULES: [("read: [faq/one-hour-basics.md]", "read: [faq/one-hour-basics.md, About-Us.md]")],
+    })
+    (root / "docs/About-Us.md").write_text("---\ntitle: x\nlast_reviewed: 2026-11-26\n---\n", encoding="utf-8")
+    found = errors(root)
+    assert len(found) == 3, found
+    assert f"{OBSERVE}:{line(root, OBSERVE, 'id: observe-firstly')}: モジュール「observe-firstly」は data/curriculum/modules.yml にありません。id をモジュールの id にしてください。" in found
+    assert (f"{VENDOR}:{line(root, VENDOR, 'page: faq/rpa-now.md')}: page はこのモジュールの「読むページ」(faq/usual-vendor.md)のどれかにしてください。") in found
+    assert (f"{MODULES}:{line(root, MODULES, 'About-Us.md')}: 読むページ「About-Us.md」から記録用の名前(About-Us)を作れません。"
+            "英小文字・数字・ハイフンのパスにしてください。") in found
