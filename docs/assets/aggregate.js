@@ -14,7 +14,7 @@
   var MAX_BYTES = 256 * 1024;
   var MAX_ROSTER_BYTES = 5 * 1024 * 1024;
   var CONCURRENCY = 8;
-  var PAGE_SIZE = 100;
+  var PAGE_SIZE = 50; // rows drawn at once: table layout is the costly part on a slow PC
   var LIST_MAX = 200; // entries shown in a file list; the CSV has all of them
   var CODE = /^[0-9A-Z]{4}(?:-[0-9A-Z]{1,4}){1,9}$/;
   var STAFF_ID = /^[0-9A-Za-z-]{1,20}$/;
@@ -264,6 +264,11 @@
 
   /* --- records, merged per person ------------------------------------------------------ */
 
+  /* Timings for bench/aggregate.py (./dev bench). */
+  function mark(name) {
+    if (window.performance && performance.mark) performance.mark(name);
+  }
+
   function rank(m) {
     return Date.parse(m.updatedAt || "") || Date.parse(m.completedAt || "") || 0;
   }
@@ -377,6 +382,15 @@
       return g;
     }
 
+    function hash(text) {
+      var h = 0x811c9dc5; // FNV-1a, 32 bits
+      for (var i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i);
+        h = Math.imul(h, 0x01000193);
+      }
+      return (h >>> 0).toString(36);
+    }
+
     function readText(file) {
       if (file.text) return file.text();
       return new Promise(function (resolve, reject) {
@@ -389,15 +403,24 @@
       });
     }
 
+    /* A file read before (same name and content) is not counted twice: after a cancel, the
+       same folder chosen again adds only the rest. Same-named files with other content (two
+       PCs' exports) are both read. */
     function readOne(file, gen) {
       var name = file.webkitRelativePath || file.name;
-      if (file.size > MAX_BYTES) {
-        files.push({ name: name, result: "除外", reason: "ファイルが大きすぎます(" + Math.round(file.size / 1024) + " KB、上限256 KB)。" });
-        return Promise.resolve();
-      }
       return readText(file).then(
         function (text) {
           if (gen !== generation) return;
+          var key = file.name + "|" + text.length + "|" + hash(text);
+          if (seen.has(key)) {
+            again++;
+            return;
+          }
+          seen.add(key);
+          if (text.length > MAX_BYTES) {
+            files.push({ name: name, result: "除外", reason: "ファイルが大きすぎます(上限256 KB)。" });
+            return;
+          }
           var data;
           try {
             data = JSON.parse(text.replace(/^\ufeff/, ""));
@@ -431,25 +454,20 @@
       }
     }
 
-    function fileKey(file) {
-      return file.name + "|" + file.size + "|" + file.lastModified;
-    }
-
-    /* The files of a selection still to read. A file counts as read once its read starts, so
-       after a cancel the same folder again reads only the rest. */
+    /* The JSON files of a selection; the rest of a folder is listed as not read. Names only:
+       Chromium answers a File's size or date with a synchronous call to the browser (about
+       0.6 ms a file, and long tasks with thousands), so this page never asks for either. */
     function take(list, folder) {
       var chosen = [];
       list.forEach(function (file) {
-        var key = fileKey(file);
-        var json = !folder || /\.json$/i.test(file.name);
-        if (seen.has(key)) {
-          if (json) again++;
-        } else if (!json) {
-          seen.add(key);
-          files.push({ name: file.webkitRelativePath || file.name, result: "読まず", reason: "JSONファイルではないため読みませんでした。" });
-        } else {
+        if (!folder || /\.json$/i.test(file.name)) {
           chosen.push(file);
+          return;
         }
+        var key = "other|" + (file.webkitRelativePath || file.name);
+        if (seen.has(key)) return;
+        seen.add(key);
+        files.push({ name: file.webkitRelativePath || file.name, result: "読まず", reason: "JSONファイルではないため読みませんでした。" });
       });
       return chosen;
     }
@@ -463,7 +481,7 @@
       var againBefore = again;
       var chosen = take(list, folder);
       var job = (reading = { total: chosen.length, done: 0, next: 0, active: 0, cancelled: false, announced: 0, before: before, againBefore: againBefore, gen: generation });
-      if (window.performance && performance.mark) performance.mark("dx-aggregate-read-start");
+      mark("dx-aggregate-read-start");
       progressBox.hidden = false;
       status.textContent = chosen.length + " ファイルを読み込んでいます…";
       showProgress();
@@ -471,7 +489,6 @@
       function pump() {
         while (!job.cancelled && job.active < CONCURRENCY && job.next < chosen.length) {
           var file = chosen[job.next++];
-          seen.add(fileKey(file));
           job.active++;
           readOne(file, job.gen).then(function () {
             job.active--;
@@ -495,7 +512,7 @@
       if (job.gen !== generation) return; // 最初からやり直す came first
       reading = null;
       progressBox.hidden = true;
-      if (window.performance && performance.mark) performance.mark("dx-aggregate-read-end");
+      mark("dx-aggregate-read-end");
       var accepted = 0;
       var refused = 0;
       for (var i = job.before; i < files.length; i++) {
@@ -512,7 +529,7 @@
         if (again > job.againBefore) text += "すでに読み込んだ " + (again - job.againBefore) + " ファイルは読み直しませんでした。";
         text += "いま " + current.counts.people + " 人分の集計です。";
         status.textContent = text;
-        if (window.performance && performance.mark) performance.mark("dx-aggregate-shown");
+        mark("dx-aggregate-shown");
       }, 0);
     }
 
@@ -1078,6 +1095,7 @@
 
     Object.keys(filters).forEach(function (key) {
       filters[key].addEventListener("change", function () {
+        if (!current || !current.all.length) return;
         pageIndex = 0;
         render("filters");
         DX.feedback(q("[data-role=filter-feedback]"), "絞り込みました: " + current.rows.length + " 人が該当します。");

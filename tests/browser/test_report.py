@@ -305,16 +305,16 @@ def test_six_thousand_records_page_filter_and_export_whole(page, site, guard, tm
     status = page.locator(".dx-aggregate [data-role=status]")
     expect(status).to_contain_text("いま 6000 人分の集計です", timeout=60_000)
     table = page.locator("[data-role=people]")
-    expect(table.locator("tbody tr")).to_have_count(100)
-    expect(page.locator("[data-role=page-text]")).to_have_text("1〜100 人目 / 6000 人(1 / 60 ページ)")
+    expect(table.locator("tbody tr")).to_have_count(50)
+    expect(page.locator("[data-role=page-text]")).to_have_text("1〜50 人目 / 6000 人(1 / 120 ページ)")
     expect(page.locator("[data-kind=所属] tbody tr")).to_have_count(10)
     assert page.locator("[data-rate='所属:課03'] td").first.inner_text() == "600"
-    page.get_by_role("button", name="次の100人").click()
-    expect(page.locator("[data-role=page-text]")).to_contain_text("101〜200 人目")
+    page.get_by_role("button", name="次の50人").click()
+    expect(page.locator("[data-role=page-text]")).to_contain_text("51〜100 人目")
 
     page.get_by_label("所属", exact=True).select_option("課03")
     page.get_by_label("状態", exact=True).select_option("期限超過")
-    expect(page.locator("[data-role=page-text]")).to_have_text("1〜100 人目 / 300 人(1 / 3 ページ)")
+    expect(page.locator("[data-role=page-text]")).to_have_text("1〜50 人目 / 300 人(1 / 6 ページ)")
     expect(table.locator("tbody tr").first.locator("td").nth(1)).to_have_text("課03")
     filtered = excel_rows(download(page, lambda: page.get_by_role("button", name="表をCSVで書き出す(Excel用)").click()))
     assert len(filtered) == 301 and set(column(filtered, "状態")) == {"期限超過"}
