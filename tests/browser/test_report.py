@@ -138,6 +138,8 @@ def test_roster_merged_records_and_a_report_that_fits(browser, site, guard, tmp_
         page.goto(site.url(AGGREGATE))
         expect(page.locator(".md-sidebar--secondary")).to_be_hidden()  # no table of contents: full width
         page.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").fill(AS_OF)
+        template = excel_rows(download(page, lambda: page.get_by_role("button", name="名簿のひな形をダウンロードする(CSV)").click()))
+        assert template == [["職員番号", "氏名", "所属", "役割"]]
         page.get_by_label("職員名簿のファイル(CSV)").set_input_files(sjis)
         feedback = page.locator("[data-role=roster-feedback]")
         expect(feedback).to_contain_text("4 人を読み込みました(Shift_JIS")
