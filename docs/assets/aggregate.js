@@ -520,8 +520,7 @@
         else refused++;
       }
       // The report is built in the next task, so this one stays short.
-      setTimeout(function () {
-        render(true);
+      render(true, function () {
         var text = job.cancelled
           ? "読み込みを中止しました。" + total + " ファイルのうち " + job.done + " ファイルを読み、集計に入れました。同じファイルやフォルダーをもう一度選ぶと、読んだファイルは飛ばして続きを読みます。"
           : total + " ファイルのうち " + accepted + " ファイルを集計に入れました。";
@@ -530,7 +529,7 @@
         text += "いま " + current.counts.people + " 人分の集計です。";
         status.textContent = text;
         mark("dx-aggregate-shown");
-      }, 0);
+      });
     }
 
     filesInput.addEventListener("change", function () {
@@ -650,11 +649,9 @@
     }
 
     /* Calendar days from the record's export (its date in JST) to the 基準日. */
-    function ageDays(exported, asOf) {
+    function ageDays(exported, ref) {
       var jst = new Date(Date.parse(exported) + 9 * 3600000); // the date in Japan, on any PC clock
-      var day = Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate());
-      var ref = cur.parseDate(asOf);
-      return Math.round((Date.UTC(ref.getFullYear(), ref.getMonth(), ref.getDate()) - day) / DAY);
+      return Math.round((ref - Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate())) / DAY);
     }
 
     function ageText(days) {
@@ -664,85 +661,72 @@
     }
 
     /* Everyone in the report: the roster's people (with their records, or 未提出), then
-       records of people not on it. Without a roster, everyone who sent a record. */
-    function buildPeople(asOf, columns) {
+       records of people not on it. Without a roster, everyone who sent a record. Cheap: the
+       costly part, one row per person, is built in slices by rebuild(). */
+    function sources() {
       var list = [];
       var matched = new Set();
       zerosLost = 0;
-      function entry(p, g, kind) {
-        var cells = [];
-        var done = 0;
-        var total = 0;
-        var overdue = false;
-        columns.forEach(function (id) {
-          var m = g && g.modules.get(id);
-          var s = kind === "未提出" ? "未提出" : m ? cur.state(m.complete, m.due, asOf) : "";
-          cells.push(s);
-          if (s && s !== "未提出") total++;
-          if (s === "完了") done++;
-          if (s === "期限超過") overdue = true;
-        });
-        var state = kind === "未提出" ? "未提出" : done === total ? "完了" : overdue ? "期限超過" : "未完了";
-        var days = g ? ageDays(g.exported, asOf) : null;
-        var row = {
-          staffId: p.staffId || "",
-          name: p.name,
-          section: p.section || "",
-          role: p.role || "",
-          roleText: p.roleText || "",
-          kind: kind,
-          state: state,
-          cells: cells,
-          done: done,
-          total: total,
-          group: g,
-          days: days,
-        };
-        row.roleLabel = roleName(row);
-        row.sort = (kind === "名簿にない" ? "1" : "0") + row.section + "\u0000" + row.staffId + "\u0000" + row.name;
-        return row;
-      }
       if (roster) {
-        var waiting = new Map(); // staffId -> index of a 未提出 row
+        var waiting = new Map(); // staffId -> index of a 未提出 entry
         roster.people.forEach(function (p) {
           var g = groups.get("id:" + p.staffId);
           if (g) matched.add(g.key);
           else waiting.set(p.staffId, list.length);
-          list.push(entry(p, g || null, g ? "提出済み" : "未提出"));
+          list.push({ p: p, g: g || null, kind: g ? "提出済み" : "未提出" });
         });
         // Leading zeros lost in Excel: 123 in the roster, 00123 in the record.
         groups.forEach(function (g) {
           if (matched.has(g.key) || !g.staffId || !/^\d+$/.test(g.staffId)) return;
           var p = roster.digits.get(g.staffId.replace(/^0+(?=\d)/, ""));
-          if (!p) return;
           if (!p || !waiting.has(p.staffId)) return;
           matched.add(g.key);
-          list[waiting.get(p.staffId)] = entry(p, g, "提出済み");
+          list[waiting.get(p.staffId)] = { p: p, g: g, kind: "提出済み" };
           waiting.delete(p.staffId);
           zerosLost++;
         });
-        groups.forEach(function (g) {
-          if (!matched.has(g.key)) list.push(entry({ staffId: g.staffId, name: g.person.name, section: g.person.section, role: g.person.role }, g, "名簿にない"));
-        });
-      } else {
-        groups.forEach(function (g) {
-          list.push(entry({ staffId: g.staffId, name: g.person.name, section: g.person.section, role: g.person.role }, g, "提出済み"));
-        });
       }
-      // For a matched person the roster's name, section and role stand; the record's fill gaps.
-      list.forEach(function (row) {
-        if (row.kind === "提出済み" && roster && row.group) {
-          if (!row.section) row.section = row.group.person.section;
-          if (!row.role && !row.roleText) {
-            row.role = row.group.person.role;
-            row.roleLabel = roleName(row);
-          }
-        }
-      });
-      list.sort(function (a, b) {
-        return a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0;
+      groups.forEach(function (g) {
+        if (!matched.has(g.key)) list.push({ p: { staffId: g.staffId, name: g.person.name, section: g.person.section, role: g.person.role }, g: g, kind: roster ? "名簿にない" : "提出済み" });
       });
       return list;
+    }
+
+    /* One person's row. For someone on the roster its name, section and role stand; the
+       record's fill an empty section or role. */
+    function entry(src, ctx) {
+      var p = src.p;
+      var g = src.g;
+      var kind = src.kind;
+      var cells = [];
+      var done = 0;
+      var total = 0;
+      var overdue = false;
+      for (var i = 0; i < ctx.columns.length; i++) {
+        var m = g && g.modules.get(ctx.columns[i]);
+        var st = kind === "未提出" ? "未提出" : m ? cur.state(m.complete, m.due, ctx.asOf) : "";
+        cells.push(st);
+        if (st && st !== "未提出") total++;
+        if (st === "完了") done++;
+        if (st === "期限超過") overdue = true;
+      }
+      var row = {
+        staffId: p.staffId || "",
+        name: p.name,
+        section: p.section || (g ? g.person.section : ""),
+        role: p.role || (p.roleText ? "" : g ? g.person.role : ""),
+        roleText: p.roleText || "",
+        kind: kind,
+        state: kind === "未提出" ? "未提出" : done === total ? "完了" : overdue ? "期限超過" : "未完了",
+        cells: cells,
+        done: done,
+        total: total,
+        group: g,
+        days: g ? ageDays(g.exported, ctx.ref) : null,
+      };
+      row.roleLabel = roleName(row);
+      row.sort = (kind === "名簿にない" ? "1" : "0") + row.section + "\u0000" + row.staffId + "\u0000" + row.name;
+      return row;
     }
 
     var STATES = ["完了", "未完了", "期限超過", "未提出"];
@@ -783,12 +767,12 @@
         total[row.state]++;
         add("所属", row.section || "(所属なし)", row.state);
         add("役割", row.roleLabel, row.state);
-        row.cells.forEach(function (s, i) {
-          if (s) add("モジュール", moduleTitle(columns[i]), s);
-        });
+        for (var i = 0; i < row.cells.length; i++) {
+          if (row.cells[i]) add("モジュール", current.titles[i], row.cells[i]);
+        }
       });
       var order = {
-        モジュール: columns.map(moduleTitle),
+        モジュール: current.titles,
         役割: catalog.roles
           .map(function (r) {
             return r.name;
@@ -822,18 +806,40 @@
       return total ? percentNumber(done, total) + "%" : "—";
     }
 
-    function compute() {
+    var SLICE = 2000; // rows built per task: a few tens of ms even on a slow PC
+    var build = 0; // the newest rebuild; an older one still running stops
+
+    /* Builds the report's rows in slices, one task each, then calls done(). */
+    function rebuild(done) {
+      var token = ++build;
       var asOf = cur.parseDate(dateInput.value) ? dateInput.value : cur.today();
-      var columns = moduleColumns();
-      var all = buildPeople(asOf, columns);
-      var counts = { people: 0, roster: roster ? roster.people.length : 0, submitted: 0, missing: 0, unlisted: 0 };
-      all.forEach(function (row) {
-        if (row.kind === "名簿にない") counts.unlisted++;
-        else if (row.kind === "未提出") counts.missing++;
-        else counts.submitted++;
-      });
-      counts.people = counts.submitted + counts.unlisted;
-      return { asOf: asOf, columns: columns, all: all, counts: counts };
+      var d = cur.parseDate(asOf);
+      var ctx = { asOf: asOf, ref: Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()), columns: moduleColumns() };
+      var src = sources();
+      var all = [];
+      var i = 0;
+      function step() {
+        if (token !== build) return;
+        var end = Math.min(i + SLICE, src.length);
+        for (; i < end; i++) all.push(entry(src[i], ctx));
+        if (i < src.length) {
+          setTimeout(step, 0);
+          return;
+        }
+        all.sort(function (a, b) {
+          return a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0;
+        });
+        var counts = { people: 0, roster: roster ? roster.people.length : 0, submitted: 0, missing: 0, unlisted: 0 };
+        all.forEach(function (row) {
+          if (row.kind === "名簿にない") counts.unlisted++;
+          else if (row.kind === "未提出") counts.missing++;
+          else counts.submitted++;
+        });
+        counts.people = counts.submitted + counts.unlisted;
+        current = { asOf: asOf, columns: ctx.columns, titles: ctx.columns.map(moduleTitle), all: all, counts: counts };
+        setTimeout(done, 0); // the summary and the table in a task of their own
+      }
+      step();
     }
 
     function applyFilters() {
@@ -899,19 +905,33 @@
       fillSelect(filters.state, options, "すべての状態");
     }
 
-    /* fresh: true when records, roster or date changed; "filters" when only a filter did. */
-    function render(fresh) {
+    /* fresh: true when records or the roster changed, "date" when the 基準日 did (the report
+       is rebuilt, a slice at a time), "filters" when only a filter did. then(): once shown. */
+    function render(fresh, then) {
       var hasData = groups.size > 0 || !!roster;
-      if (hasData) {
-        if (fresh !== "filters") current = compute();
-        if (fresh === true) updateFilters(); // a choice that no longer exists goes back to すべて
-        applyFilters();
-      } else {
-        current = { counts: { people: 0 }, rows: [], all: [], columns: [] };
-      }
       if (fresh !== "filters") renderFiles();
-      resultBox.hidden = !hasData;
-      if (!hasData) return;
+      if (!hasData) {
+        build++;
+        current = { counts: { people: 0 }, rows: [], all: [], columns: [], titles: [] };
+        resultBox.hidden = true;
+        if (then) then();
+        return;
+      }
+      if (fresh === "filters") {
+        draw(false);
+        if (then) then();
+        return;
+      }
+      rebuild(function () {
+        draw(fresh === true);
+        if (then) then();
+      });
+    }
+
+    function draw(newData) {
+      if (newData) updateFilters(); // a choice that no longer exists goes back to すべて
+      applyFilters();
+      resultBox.hidden = false;
       renderSummary();
       var pages = Math.max(1, Math.ceil(current.rows.length / PAGE_SIZE));
       pageIndex = Math.min(pageIndex, pages - 1);
@@ -1104,8 +1124,9 @@
 
     dateInput.addEventListener("change", function () {
       if (!groups.size && !roster) return;
-      render(false);
-      status.textContent = "基準日を " + (cur.wareki(dateInput.value) || dateInput.value) + " にして集計し直しました。";
+      render("date", function () {
+        status.textContent = "基準日を " + (cur.wareki(dateInput.value) || dateInput.value) + " にして集計し直しました。";
+      });
     });
 
     /* --- CSV for Excel: every row, whatever page is shown ---------------------------------- */
