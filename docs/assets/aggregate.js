@@ -809,26 +809,53 @@
     var SLICE = 2000; // rows built per task: a few tens of ms even on a slow PC
     var build = 0; // the newest rebuild; an older one still running stops
 
+    function bySortKey(a, b) {
+      return a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0;
+    }
+
+    function mergeRuns(a, b) {
+      var out = new Array(a.length + b.length);
+      var i = 0;
+      var j = 0;
+      var k = 0;
+      while (i < a.length && j < b.length) out[k++] = b[j].sort < a[i].sort ? b[j++] : a[i++];
+      while (i < a.length) out[k++] = a[i++];
+      while (j < b.length) out[k++] = b[j++];
+      return out;
+    }
+
     /* Builds the report's rows in slices, one task each, then calls done(). */
     function rebuild(done) {
       var token = ++build;
       var asOf = cur.parseDate(dateInput.value) ? dateInput.value : cur.today();
       var d = cur.parseDate(asOf);
       var ctx = { asOf: asOf, ref: Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()), columns: moduleColumns() };
-      var src = sources();
-      var all = [];
+      var src = null;
+      var runs = []; // sorted slices, merged pairwise a pass per task: one sort of 30,000 is too long
       var i = 0;
       function step() {
         if (token !== build) return;
-        var end = Math.min(i + SLICE, src.length);
-        for (; i < end; i++) all.push(entry(src[i], ctx));
-        if (i < src.length) {
+        if (!src) {
+          src = sources(); // matching to the roster: a task of its own
           setTimeout(step, 0);
           return;
         }
-        all.sort(function (a, b) {
-          return a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0;
-        });
+        var end = Math.min(i + SLICE, src.length);
+        var run = [];
+        for (; i < end; i++) run.push(entry(src[i], ctx));
+        runs.push(run.sort(bySortKey));
+        setTimeout(i < src.length ? step : merge, 0);
+      }
+      function merge() {
+        if (token !== build) return;
+        if (runs.length > 1) {
+          var next = [];
+          for (var k = 0; k < runs.length; k += 2) next.push(k + 1 < runs.length ? mergeRuns(runs[k], runs[k + 1]) : runs[k]);
+          runs = next;
+          setTimeout(merge, 0);
+          return;
+        }
+        var all = runs[0] || [];
         var counts = { people: 0, roster: roster ? roster.people.length : 0, submitted: 0, missing: 0, unlisted: 0 };
         all.forEach(function (row) {
           if (row.kind === "名簿にない") counts.unlisted++;
@@ -839,7 +866,7 @@
         current = { asOf: asOf, columns: ctx.columns, titles: ctx.columns.map(moduleTitle), all: all, counts: counts };
         setTimeout(done, 0); // the summary and the table in a task of their own
       }
-      step();
+      setTimeout(step, 0); // after the file list, which was drawn in this task
     }
 
     function applyFilters() {
@@ -918,19 +945,29 @@
         return;
       }
       if (fresh === "filters") {
-        draw(false);
+        draw();
         if (then) then();
         return;
       }
+      // Each step a task of its own: with tens of thousands of people each takes a while.
       rebuild(function () {
-        draw(fresh === true);
-        if (then) then();
+        if (fresh === true) updateFilters(); // a choice that no longer exists goes back to すべて
+        setTimeout(function () {
+          applyFilters();
+          setTimeout(function () {
+            show();
+            if (then) then();
+          }, 0);
+        }, 0);
       });
     }
 
-    function draw(newData) {
-      if (newData) updateFilters(); // a choice that no longer exists goes back to すべて
+    function draw() {
       applyFilters();
+      show();
+    }
+
+    function show() {
       resultBox.hidden = false;
       renderSummary();
       var pages = Math.max(1, Math.ceil(current.rows.length / PAGE_SIZE));
