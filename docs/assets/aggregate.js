@@ -1067,7 +1067,7 @@
         wrap.tabIndex = 0;
         wrap.setAttribute("role", "region");
         wrap.setAttribute("aria-label", caption);
-        var table = document.createElement("table");
+        var table = el("table", null, "dx-aggregate__rates"); // a class: Material's roomy table style is for prose tables
         table.appendChild(el("caption", caption));
         var thead = document.createElement("thead");
         var tr = document.createElement("tr");

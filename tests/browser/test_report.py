@@ -120,9 +120,9 @@ def test_roster_merged_records_and_a_report_that_fits(browser, site, guard, tmp_
     try:
         sjis = tmp_path / "名簿.csv"
         sjis.write_bytes(roster_csv(ROSTER, "cp932"))  # 「CSV (コンマ区切り)」; 髙 is cp932-only
-        # 「CSV UTF-8」 with headers as people write them.
+        # 「CSV UTF-8」 with headers as people write them, and a 職員番号 whose zeros Excel dropped.
         bom = tmp_path / "名簿-utf8.csv"
-        bom.write_bytes(roster_csv([("職員番号(必須)", " 氏名 ", "所属名", "役割")] + ROSTER[1:4] + ROSTER[5:], "utf-8-sig"))
+        bom.write_bytes(roster_csv([("職員番号(必須)", " 氏名 ", "所属名", "役割"), ("101",) + ROSTER[1][1:]] + ROSTER[2:4] + ROSTER[5:], "utf-8-sig"))
         recs = tmp_path / "records"
         files = [
             # 00101 from two PCs: a different module done on each; each module's newest change wins.
@@ -230,7 +230,7 @@ def test_roster_merged_records_and_a_report_that_fits(browser, site, guard, tmp_
         page.get_by_label("職員名簿のファイル(CSV)").set_input_files(bom)
         expect(feedback).to_contain_text("4 人を読み込みました(UTF-8")
         expect(page.locator("[data-role=roster-problems] li")).to_have_count(0)
-        expect(headline).to_contain_text("名簿 4 人のうち、提出 2 人、未提出 2 人。")
+        expect(headline).to_contain_text("名簿 4 人のうち、提出 2 人、未提出 2 人。名簿にない記録 2 人。名簿で先頭の0が消えていた職員番号 1 人分も照合しました。")
         expect(headline).to_contain_text("(完了率 25%)")
         guard.assert_clean()
     finally:
