@@ -4,7 +4,7 @@
 
 Build time is compared, in the same run, with a plain Material build of the same Markdown
 with macros and hooks off, so the figure means something on any machine. The search
-figures follow (bench/search.py).
+figures follow (bench/search.py), then the aggregation page's (bench/aggregate.py).
 """
 
 from __future__ import annotations
@@ -144,6 +144,11 @@ def main() -> None:
     import search
 
     search.main()
+
+    # Aggregation of 1,000 / 5,000 / 30,000 completion records in Chromium (bench/aggregate.py).
+    import aggregate
+
+    aggregate.main()
 
 
 if __name__ == "__main__":

@@ -201,7 +201,8 @@ def test_assign_learn_export_and_aggregate(browser, site, guard, tmp_path, axe):
         hr.goto(site.url(AGGREGATE))
         hr.get_by_label("修了記録のファイル(JSON、複数選べます)").set_input_files([path1, bad, path2, foreign])
         status = hr.locator(".dx-aggregate [data-role=status]")
-        expect(status).to_contain_text("4 ファイルのうち 2 人分")
+        expect(status).to_contain_text("4 ファイルのうち 2 ファイルを集計に入れました")
+        expect(status).to_contain_text("いま 2 人分の集計です")
         refused = hr.locator("[data-role=refused] li")
         expect(refused).to_have_count(2)
         expect(refused.filter(has_text="broken.json")).to_contain_text("書き出した日時がありません")
@@ -211,31 +212,32 @@ def test_assign_learn_export_and_aggregate(browser, site, guard, tmp_path, axe):
         # (6) The table and the CSV hold the right values.
         table = hr.locator("[data-role=people]")
         header = table.locator("thead th").all_inner_texts()
-        assert header == ["氏名", "所属", "役割", "人を育て、生かす計画", "効果を測り、変化と付き合う", "完了 / 対象"]
+        assert header[:8] + header[-2:] == ["氏名", "職員番号", "所属", "役割", "提出", "状態", "完了数", "対象数", "人を育て、生かす計画", "効果を測り、変化と付き合う"]
         body = [r.locator("th, td").all_inner_texts() for r in table.locator("tbody tr").all()]
-        assert body == [  # sorted by section, then name
-            ["佐藤 一郎", "デジタル推進課", "DX推進担当", "完了", "未完了", "1 / 2"],
-            ["山田 花子", "総務部 職員課", "人事担当", "完了", "未完了", "1 / 2"],
+        assert [b[:8] + b[-2:] for b in body] == [  # sorted by section, then name
+            ["佐藤 一郎", "—", "デジタル推進課", "DX推進担当", "提出済み", "未完了", "1", "2", "完了", "未完了"],
+            ["山田 花子", "—", "総務部 職員課", "人事担当", "提出済み", "未完了", "1", "2", "完了", "未完了"],
         ]
         no_axe_violations(axe, hr, guard)
         hr.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").fill(AFTER_DUE)
         hr.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").dispatch_event("change")
-        expect(table.locator("tbody tr").first.locator("td").nth(3)).to_have_text("期限超過")
+        expect(table.locator("tbody tr").first.locator("td").last).to_have_text("期限超過")
         module_rate = hr.locator("[data-kind=モジュール] tbody tr").all()
         assert [r.locator("th, td").all_inner_texts() for r in module_rate] == [
-            ["人を育て、生かす計画", "2", "2", "0", "0", "100%"],
-            ["効果を測り、変化と付き合う", "2", "0", "0", "2", "0%"],
+            ["人を育て、生かす計画", "2", "2", "0", "0", "0", "100%"],
+            ["効果を測り、変化と付き合う", "2", "0", "0", "2", "0", "0%"],
         ]
-        expect(hr.locator("[data-rate='役割:人事担当'] td").last).to_have_text("50%")
-        expect(hr.locator("[data-rate='所属:デジタル推進課'] td").first).to_have_text("2")
+        expect(hr.locator("[data-rate='役割:人事担当'] td").last).to_have_text("0%")  # one person, not yet through all
+        expect(hr.locator("[data-rate='所属:デジタル推進課'] td").first).to_have_text("1")
 
         people = csv_rows(download(hr, lambda: hr.get_by_role("button", name="表をCSVで書き出す(Excel用)").click()))
-        assert people[0] == ["氏名", "所属", "役割", "人を育て、生かす計画", "効果を測り、変化と付き合う", "完了", "対象", "基準日"]
-        assert people[2] == ["山田 花子", "総務部 職員課", "人事担当", "完了", "期限超過", "1", "2", AFTER_DUE]
+        assert people[0][:8] + people[0][-3:] == ["職員番号", "氏名", "所属", "役割", "提出", "状態", "完了数", "対象数", "人を育て、生かす計画", "効果を測り、変化と付き合う", "基準日"]
+        assert people[2][:8] + people[2][-3:] == ["", "山田 花子", "総務部 職員課", "人事担当", "提出済み", "期限超過", "1", "2", "完了", "期限超過", AFTER_DUE.replace("-", "/")]
         rates = csv_rows(download(hr, lambda: hr.get_by_role("button", name="完了率をCSVで書き出す(Excel用)").click()))
-        assert ["モジュール", "人を育て、生かす計画", "2", "2", "0", "0", "100%", AFTER_DUE] in rates
-        assert ["役割", "DX推進担当", "2", "1", "0", "1", "50%", AFTER_DUE] in rates
-        assert ["所属", "総務部 職員課", "2", "1", "0", "1", "50%", AFTER_DUE] in rates
+        due = AFTER_DUE.replace("-", "/")
+        assert ["モジュール", "人を育て、生かす計画", "2", "2", "0", "0", "0", "100", due] in rates
+        assert ["役割", "DX推進担当", "1", "0", "0", "1", "0", "0", due] in rates
+        assert ["所属", "総務部 職員課", "1", "0", "0", "1", "0", "0", due] in rates
         guard.console_errors[:] = [m for m in guard.console_errors if not axe_noise(m)]
         guard.assert_clean()
     finally:
@@ -349,10 +351,11 @@ def test_aggregation_shows_foreign_text_as_text_and_refuses_what_it_cannot_count
     paths.append(big)
     page.goto(site.url(AGGREGATE))
     page.locator("[data-role=files]").set_input_files(paths)
-    expect(page.locator(".dx-aggregate [data-role=status]")).to_contain_text("7 ファイルのうち 2 人分")
+    expect(page.locator(".dx-aggregate [data-role=status]")).to_contain_text("いま 2 人分の集計です")
     refused = page.locator("[data-role=refused]")
-    expect(refused.locator("li")).to_have_count(5)
-    expect(refused).to_contain_text("older.json — 同じ氏名・所属の、より新しい記録(newer.json)")
+    expect(refused.locator("li")).to_have_count(4)
+    # The same person (name and section, no 職員番号) twice: one person, both files named.
+    expect(page.locator("[data-role=merged]")).to_contain_text("鈴木 次郎(企画課): older.json")
     expect(refused).to_contain_text("progress.json — 「わたしの進捗」の進捗記録です")
     expect(refused).to_contain_text("other-site.json — 別のサイト(another-town)")
     expect(refused).to_contain_text("version-3.json — 対応していない版")
@@ -362,5 +365,5 @@ def test_aggregation_shows_foreign_text_as_text_and_refuses_what_it_cannot_count
     assert page.locator("img[src=x]").count() == 0
     assert page.evaluate("() => window.__pwned") is None
     rows = csv_rows(download(page, lambda: page.get_by_role("button", name="表をCSVで書き出す(Excel用)").click()))
-    assert ["'=cmd|' /C calc'!A0"] == [r[1] for r in rows[1:] if r[0] == HOSTILE]
+    assert ["'=cmd|' /C calc'!A0"] == [r[2] for r in rows[1:] if r[1] == HOSTILE]
     guard.assert_clean()
