@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checklist, curriculum, decision_diagram, decision_tree, faq, glossary, progress, steps
+from . import checklist, curriculum, decision_diagram, decision_tree, faq, glossary, progress, sources, steps
 from .diagnostics import SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
@@ -15,6 +15,7 @@ COLLECTIONS = [
     glossary.COLLECTION,
     checklist.COLLECTION,
     decision_tree.COLLECTION,
+    sources.COLLECTION,
     *curriculum.COLLECTIONS,
 ]
 
@@ -88,6 +89,16 @@ def define_env(env) -> None:
         return decision_diagram.render_diagram(data, page, mark, tree_id)
 
     env.macro(decision_diagram_macro, "decision_diagram")
+
+    def sources_macro(*ids: str):
+        return sources.render_sources(data, page, mark, ids)
+
+    env.macro(sources_macro, "sources")
+
+    def article_quote(text: str):
+        return sources.render_quote(page, text)
+
+    env.macro(article_quote, "article_quote")
 
     @env.macro
     def decision_index():

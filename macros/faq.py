@@ -35,7 +35,7 @@ class FaqMeta(PageMeta):
     """Front matter of one FAQ entry."""
 
     question: Question
-    """The question as the source article lists it, shortened to a key phrase."""
+    """asked: the article's exact words (shown as a quotation); otherwise the site's wording, unquoted."""
     asked: bool
     """True: the article lists it as a question. False: its answers settle it unasked."""
     step: Annotated[str, ref("steps")]
