@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checklist, curriculum, decision_diagram, decision_tree, faq, glossary, progress, sources, steps
+from . import checklist, curriculum, decision_diagram, decision_tree, faq, glossary, progress, sources, steps, worksheet
 from .diagnostics import SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
@@ -16,6 +16,7 @@ COLLECTIONS = [
     checklist.COLLECTION,
     decision_tree.COLLECTION,
     sources.COLLECTION,
+    worksheet.COLLECTION,
     *curriculum.COLLECTIONS,
 ]
 
@@ -29,6 +30,7 @@ def load_sources(root: Path, docs_dir: Path):
         data, errors = None, list(exc.errors)
     if data is not None:
         errors += curriculum.check(data)
+        errors += worksheet.check(data)
     pages, page_errors = load_pages(docs_dir, faq.model_for, faq.context(data, docs_dir), root, faq.check_sections)
     errors += page_errors
     entries, entry_errors = faq.Faq.from_pages(pages)
@@ -44,7 +46,9 @@ def define_env(env) -> None:
     glossary.install(env.conf, data)
     page = PageContext(env)
     mark = glossary.marker(data)
-    catalog = checklist.catalog(data) + decision_tree.catalog(data) + curriculum.progress_catalog(data)
+    catalog = (
+        checklist.catalog(data) + decision_tree.catalog(data) + curriculum.progress_catalog(data) + worksheet.catalog(data)
+    )
     titles = {uri: p.meta.title for uri, p in pages.items()}
 
     @env.macro
@@ -99,6 +103,15 @@ def define_env(env) -> None:
         return sources.render_quote(page, text)
 
     env.macro(article_quote, "article_quote")
+
+    def worksheet_macro(sheet_id: str):
+        return worksheet.render_worksheet(data, page, mark, titles, sheet_id)
+
+    env.macro(worksheet_macro, "worksheet")
+
+    @env.macro
+    def worksheet_index():
+        return worksheet.render_index(data, page, mark)
 
     @env.macro
     def decision_index():
