@@ -114,6 +114,10 @@ def define_env(env) -> None:
         return worksheet.render_index(data, page, mark)
 
     @env.macro
+    def worksheet_links():
+        return worksheet.render_links(data, page, mark)
+
+    @env.macro
     def decision_index():
         return decision_tree.render_index(data, page, mark)
 

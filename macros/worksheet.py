@@ -195,3 +195,15 @@ def catalog(data: SiteData) -> list[dict]:
                         "label": f"{section.title}: {field.label}",
                     })
     return rows
+
+
+def render_links(data: SiteData, page, mark) -> Markup:
+    """``{{ worksheet_links() }}``: the sheets whose ``used_in`` names the current page."""
+    sheets = [w for w in in_order(data) if page.src_uri in {ref.partition("#")[0] for ref in w.used_in}]
+    if not sheets:
+        return page.error(
+            "worksheet_links(): このページを used_in に挙げたワークシートがありません。"
+            "data/worksheets/*.yml の used_in にこのページを足すか、この行を消してください",
+            "worksheet_links(",
+        )
+    return render("worksheet_links.html", sheets=sheets, link=page.links, mark=mark)
