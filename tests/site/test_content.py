@@ -34,8 +34,8 @@ ARTICLE_QUESTIONS = [
 ]
 # Questions nobody asked in the article but its answers settle.
 SETTLED_QUESTIONS = [
-    ("step-1", "faq/rpa-now.md", "今、RPAを進めてよいか"),
-    ("step-1", "faq/ai-ocr.md", "AI-OCRを入れてよいか"),
+    ("step-1", "faq/rpa-now.md", "今、RPAを進めるべきか"),
+    ("step-1", "faq/ai-ocr.md", "AI-OCRを入れるべきか"),
 ]
 ALL_QUESTIONS = ARTICLE_QUESTIONS + SETTLED_QUESTIONS
 
