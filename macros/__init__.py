@@ -100,7 +100,7 @@ def define_env(env) -> None:
     env.macro(sources_macro, "sources")
 
     def article_quote(text: str):
-        return sources.render_quote(page, text)
+        return sources.render_quote(page, mark, text)
 
     env.macro(article_quote, "article_quote")
 

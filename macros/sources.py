@@ -50,9 +50,9 @@ def render_sources(data, page, mark, ids: tuple[str, ...]) -> Markup:
     return render("sources.html", sources=[table[i] for i in ids], mark=mark)
 
 
-def render_quote(page, text: str) -> Markup:
+def render_quote(page, mark, text: str) -> Markup:
     """``{{ article_quote("…") }}``: the article's exact words inside a page's prose."""
     text = text.strip()
     if not text or text[0] in "「『" or text[-1] in "」』":
         return page.error("article_quote(): 「」を付けずに、記事の原文だけを書いてください", "article_quote(")
-    return quote_html(text)
+    return quote_html(mark(text))
