@@ -77,7 +77,7 @@ def test_every_quotation_on_the_built_site_is_exact_and_comes_from_data(builds, 
 
 # Where the site speaks of the article's answer or background, a 「 that follows is a claim
 # that these are its words: it must be a <q> instead.
-ATTRIBUTED = re.compile(r"記事の(回答|背景|質問|言葉)(では|は|に|で)?「|筆者(は|が)「")
+ATTRIBUTED = re.compile(r"記事(の(回答|答え|背景|質問|言葉)(では|は|に|で)?|の言う|が言う|は|が)「|筆者(の言う|は|が)「")
 
 
 def test_no_unmarked_quotation_is_attributed_to_the_article(builds):
