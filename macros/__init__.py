@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checklist, checks, curriculum, decision_diagram, decision_tree, faq, generate, glossary, progress, published, render, selfcheck, steps
+from . import checklist, checks, curriculum, decision_diagram, decision_tree, faq, generate, glossary, progress, published, render, selfcheck, sources, steps, worksheet
 from .diagnostics import SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
@@ -15,6 +15,8 @@ COLLECTIONS = [
     glossary.COLLECTION,
     checklist.COLLECTION,
     decision_tree.COLLECTION,
+    sources.COLLECTION,
+    worksheet.COLLECTION,
     *curriculum.COLLECTIONS,
     selfcheck.COLLECTION,
 ]
@@ -29,6 +31,7 @@ def check_sources(root: Path, docs_dir: Path, extra: dict | None = None):
     data, errors = collect_site_data(root, COLLECTIONS, docs_dir)
     errors += curriculum.check(data)
     errors += selfcheck.check(data)
+    errors += worksheet.check(data)
     if extra is not None:
         errors += checks.site_id_errors(root, extra)
     errors += generate.conflicts(docs_dir, data.generated)
@@ -69,7 +72,7 @@ def define_env(env) -> None:
     cur = curriculum.Curriculum(data)
     catalog = (
         checklist.catalog(data) + decision_tree.catalog(data) + curriculum.progress_catalog(data)
-        + selfcheck.progress_catalog(data, cur.ordered_modules(), titles)
+        + selfcheck.progress_catalog(data, cur.ordered_modules(), titles) + worksheet.catalog(data)
     )
 
     @env.macro
@@ -114,6 +117,29 @@ def define_env(env) -> None:
         return decision_diagram.render_diagram(data, page, mark, tree_id)
 
     env.macro(decision_diagram_macro, "decision_diagram")
+
+    def sources_macro(*ids: str):
+        return sources.render_sources(data, page, mark, ids)
+
+    env.macro(sources_macro, "sources")
+
+    def article_quote(text: str):
+        return sources.render_quote(page, mark, text)
+
+    env.macro(article_quote, "article_quote")
+
+    def worksheet_macro(sheet_id: str):
+        return worksheet.render_worksheet(data, page, mark, titles, sheet_id)
+
+    env.macro(worksheet_macro, "worksheet")
+
+    @env.macro
+    def worksheet_index():
+        return worksheet.render_index(data, page, mark)
+
+    @env.macro
+    def worksheet_links():
+        return worksheet.render_links(data, page, mark)
 
     @env.macro
     def decision_index():

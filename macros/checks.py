@@ -26,7 +26,7 @@ def _ids(data: SiteData, kind: str) -> set[str] | None:
     """Known ids of a kind, or None when a file of that kind failed (do not guess)."""
     if kind in data.failed:
         return None
-    if kind in ("checklists", "decisions"):
+    if kind in ("checklists", "decisions", "worksheets"):
         return set(data.ids(kind))
     if kind == "steps":
         return {s.id for f in data.all("steps") for s in f.steps}
@@ -42,6 +42,7 @@ MACROS = {
     "learning_path": ("roles", "役割"),
     "learning_module": ("modules", "モジュール"),
     "faq_questions": ("steps", "ステップ"),
+    "worksheet": ("worksheets", "ワークシート"),
 }
 """Macros whose argument is an id, with the collection it must name."""
 

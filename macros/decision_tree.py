@@ -22,6 +22,7 @@ from pydantic import Field
 from .diagnostics import SourceError
 from .messages import hint
 from .model import Id, Model, PageRef, Text, Title
+from .quotes import ArticlePoint
 from .render import render
 from .sitedata import Collection, Document, SiteData
 
@@ -42,6 +43,15 @@ class Question(Model):
     """Two or more; checked by :func:`check_tree` so the message can say which question."""
 
 
+class Basis(Model):
+    """What an outcome rests on: the article's points, and apart from them the site's own nuance."""
+
+    article: list[ArticlePoint] = Field(min_length=1)
+    """The article's words (``quote``) or the site's summary of its point (``says``)."""
+    site: Text | None = None
+    """Nuance the site adds; shown as 「このサイトの補足」, never as the article's."""
+
+
 class Outcome(Model):
     id: Id
     verdict: Title
@@ -56,8 +66,8 @@ class Outcome(Model):
     """What to do next, in order."""
     links: list[PageRef] = Field(min_length=1)
     """FAQ entries and step pages to read next."""
-    basis: Text
-    """The point of the source article the verdict rests on."""
+    basis: Basis
+    """The points of the source article the verdict rests on; a "go" needs the article's own words."""
 
 
 class DecisionTree(Model):
@@ -161,6 +171,15 @@ def check_tree(doc: Document[DecisionTree]) -> list[SourceError]:
         done.add(node_id)
 
     walk(tree.start.id, [])
+    for index, outcome in enumerate(tree.outcomes):
+        if outcome.tone == "go" and not any(p.quote for p in outcome.basis.article):
+            errors.append(
+                doc.error(
+                    f"結論 '{outcome.id}' は「進めてよい」側(tone: go)ですが、根拠に記事の原文(quote)がありません。"
+                    "記事の言葉で裏付けるか、tone を conditional か stop にしてください",
+                    "outcomes", index, "basis",
+                )
+            )
     for node_id, (kind, index) in location.items():
         if node_id not in reached:
             errors.append(doc.error(f"'{node_id}' には最初の問い '{tree.start.id}' からたどり着けません。どこかの選択肢の next にするか、消してください。", kind, index, "id"))

@@ -35,7 +35,7 @@ class FaqMeta(PageMeta):
     """Front matter of one FAQ entry."""
 
     question: Question
-    """The question as the source article lists it (or, for ``local``, as staff ask it), shortened."""
+    """asked: the article's exact words (shown as a quotation); otherwise the site's wording, unquoted."""
     source: Literal["article", "local"]
     """``article``: a question of the source article (記事での問い). ``local``: the site's own (このサイトの問い)."""
     asked: bool = False

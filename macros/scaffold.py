@@ -211,15 +211,18 @@ questions:
         next: stop
 outcomes:
   - id: go
-    verdict: 進めてよい          # 結論の短い言葉(記録に残る)
-    tone: go                    # 色とアイコン。使える値: stop / conditional / go
+    verdict: 条件付きで進める    # 結論の短い言葉(記録に残る)
+    tone: conditional           # 色とアイコン。使える値: stop / conditional / go(go は basis に記事の原文 quote があるときだけ)
     title: (この結論の意味を1行で)
     explanation:                # 理由(段落ごとに1項目)
       - (理由を書く)
     actions:                    # 次にやること(順番どおり)
       - (やることを書く)
     links: [index.md]           # 次に読むページ(docs/ からのパス、1つ以上)
-    basis: (この結論の根拠を書く)
+    basis:
+      article:                  # 根拠。quote: 記事の原文そのまま(「」なし)/ says: 記事の要点の要約(「」なし)
+        - says: (この結論の根拠を書く)
+      site: (記事にはない、このサイトの補足。なければこの行を消す)
   - id: stop
     verdict: いったん止める
     tone: stop
@@ -229,7 +232,9 @@ outcomes:
     actions:
       - (やることを書く)
     links: [index.md]
-    basis: (この結論の根拠を書く)
+    basis:
+      article:
+        - says: (この結論の根拠を書く)
 """, encoding="utf-8")
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(f"""\
@@ -302,29 +307,55 @@ last_reviewed: {_today()}
 
 
 def new_worksheet(root: Path, worksheet_id: str) -> list[str]:
-    path = root / f"data/worksheets/{worksheet_id}.yml"
-    if path.exists():
-        raise ScaffoldError(f"data/worksheets/{worksheet_id}.yml はもうあります。別の id にしてください。")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"""\
+    data_file = root / f"data/worksheets/{worksheet_id}.yml"
+    page = root / f"docs/worksheets/{worksheet_id}.md"
+    for path in (data_file, page):
+        if path.exists():
+            raise ScaffoldError(f"{path.relative_to(root)} はもうあります。別の id にしてください。")
+    orders = [int(n) for p in (root / "data/worksheets").glob("*.yml") for n in re.findall(r"^order: *(\d+)", p.read_text(encoding="utf-8"), re.M)]
+    data_file.parent.mkdir(parents=True, exist_ok=True)
+    data_file.write_text(f"""\
 # ワークシート。./dev new worksheet {worksheet_id} が作りました。
-# id(シートと各欄)はブラウザの記録の鍵なので、公開後は変えないでください。
+# id(シート・節・欄・列)はブラウザの記録の鍵なので、公開後は変えないでください。
 id: {worksheet_id}
 title: (ワークシートの名前を書く)
-description: (何のためのシートか、1〜2文で書く)
-fields:
-  - id: goal
-    label: (欄の見出しを書く)
-    kind: text                  # 使える値: text(1行) / textarea(複数行) / list(箇条書き)
-    help: (書き方の説明を書く)
-    example: (記入例を書く)
-  - id: notes
-    label: (欄の見出しを書く)
-    kind: textarea
-    help: (書き方の説明を書く)
-    example: (記入例を書く)
+summary: (一覧に出す1文。このシートで何ができあがるか)
+step: step-0                    # 手順書のステップ(data/steps.yml の id)
+order: {max([*orders, 0]) + 1}                        # ワークシートの一覧での順番(1〜99)
+page: worksheets/{worksheet_id}.md  # このシートを表示するページ
+used_in:                        # このシートへのリンクを出すページ({{{{ worksheet_links() }}}} のあるページ)
+  - steps/step-0.md
+purpose:                        # いつ、何のために使うか(段落ごとに1項目)
+  - (このシートを使う場面を書く)
+basis:
+  article:                      # 根拠。quote: 記事の原文そのまま(「」なし)/ says: 記事の要点の要約(「」なし)
+    - says: (このシートが形にする記事の助言を書く)
+sections:
+  - id: main
+    title: (節の見出しを書く)
+    fields:
+      - id: goal
+        kind: text              # 使える値: text(1行) / textarea(複数行、lines で印刷の高さ) / table(rows × columns)
+        label: (欄の見出しを書く)
+        help: (書き方の説明を書く)
+        example: (記入例を書く)
+      - id: notes
+        kind: textarea
+        lines: 4
+        label: (欄の見出しを書く)
 """, encoding="utf-8")
-    return [f"data/worksheets/{worksheet_id}.yml(表示するページに {{{{ worksheet(\"{worksheet_id}\") }}}} を書きます)"]
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(f"""\
+---
+title: (ワークシートの名前を書く)
+last_reviewed: {_today()}
+---
+
+# (ワークシートの名前を書く)
+
+{{{{ worksheet("{worksheet_id}") }}}}
+""", encoding="utf-8")
+    return [f"data/worksheets/{worksheet_id}.yml", f"docs/worksheets/{worksheet_id}.md"]
 
 
 def new(root: Path, kind: str, item_id: str, extra: dict | None = None, program: str | None = None) -> list[str]:

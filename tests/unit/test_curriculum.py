@@ -131,7 +131,7 @@ def test_unknown_prerequisite_and_self_prerequisite(tmp_path):
 def test_unknown_page_checklist_item_tree_and_role_in_a_module(tmp_path):
     root = project(
         tmp_path,
-        {MODULES: [("read: [faq/one-hour-basics.md]", "read: [faq/one-hour-basic.md]"),
+        {MODULES: [("read: [faq/one-hour-basics.md,", "read: [faq/one-hour-basic.md,"),
                    ("items: [observe-first]", "items: [observe-firstly]"),
                    ("trees: [usual-vendor]", "trees: [usual-vendors]"),
                    ("roles: [dx-lead, hr]", "roles: [dx-lead, personnel]")]},

@@ -45,7 +45,48 @@ def test_every_path_of_every_tree_ends_in_an_outcome_and_reaches_every_node(real
 def test_each_question_offers_two_or_more_answers_and_each_outcome_says_what_to_do(real_trees):
     for tree in real_trees:
         assert all(len(q.options) >= 2 for q in tree.questions), tree.id
-        assert all(o.actions and o.links and o.explanation and o.basis for o in tree.outcomes), tree.id
+        assert all(o.actions and o.links and o.explanation for o in tree.outcomes), tree.id
+
+
+def test_every_outcome_rests_on_the_article_and_no_go_rests_on_site_additions_only(real_trees):
+    for tree in real_trees:
+        for outcome in tree.outcomes:
+            assert outcome.basis.article, (tree.id, outcome.id)
+            if outcome.tone == "go":
+                assert any(point.quote for point in outcome.basis.article), (tree.id, outcome.id)
+
+
+# The article says stop, without exception, to RPA (except between things that truly will not
+# change) and to AI-OCR; a tree may not end either in a go.
+ARTICLE_STOPS = {"rpa-now": {"stop", "conditional"}, "ai-ocr-now": {"stop"}}
+
+
+def test_no_path_ends_in_go_where_the_article_says_stop(real_trees):
+    trees = {t.id: t for t in real_trees}
+    for tree_id, allowed in ARTICLE_STOPS.items():
+        for path in paths(trees[tree_id]):
+            assert path.outcome.tone in allowed, (tree_id, path.fragment, path.outcome.id)
+    # The one exception the article allows for RPA is the conditional one, and it quotes it.
+    (conditional,) = [o for o in trees["rpa-now"].outcomes if o.tone == "conditional"]
+    assert any("本当に変わらないモノ同士" in (p.quote or "") for p in conditional.basis.article)
+
+
+def test_staff_training_asks_what_the_training_teaches_and_a_tools_course_never_goes_ahead(real_trees):
+    tree = {t.id: t for t in real_trees}["staff-training"]
+    assert tree.node("what-taught") is not None
+    for path in paths(tree):
+        taught = dict((q.id, o.id) for q, o in path.answers).get("what-taught")
+        if path.outcome.tone == "go":
+            assert taught == "work-and-projects", path.fragment
+        if taught == "tools":
+            assert path.outcome.tone == "stop", path.fragment
+
+
+def test_rpa_now_has_a_branch_for_systems_already_migrated(real_trees):
+    tree = {t.id: t for t in real_trees}["rpa-now"]
+    migrated = [p for p in paths(tree) if p.answers[0][1].id == "migrated"]
+    assert {p.outcome.id for p in migrated} >= {"use-data-linkage", "stop-migrated"}
+    assert all(p.outcome.tone != "go" for p in migrated)
 
 
 # --- refused trees -------------------------------------------------------------------
@@ -83,7 +124,7 @@ outcomes:
     explanation: [理由です。]
     actions: [次にやることです。]
     links: [index.md]
-    basis: 記事の根拠です。
+    basis: {article: [{says: 記事の要点です。}]}
   - id: go
     verdict: 進めてよい
     tone: go
@@ -91,7 +132,7 @@ outcomes:
     explanation: [理由です。]
     actions: [次にやることです。]
     links: [index.md]
-    basis: 記事の根拠です。
+    basis: {article: [{quote: 記事の原文です。}]}
 """
 
 
@@ -171,6 +212,22 @@ def test_a_path_that_does_not_end_in_an_outcome(tmp_path):
     ]
 
 
+def test_a_go_outcome_without_the_article_s_words_is_refused(tmp_path):
+    text = edit("{article: [{quote: 記事の原文です。}]}", "{article: [{says: 記事の要点です。}], site: このサイトの補足です。}")
+    (message,) = errors_of(tmp_path, text)
+    assert message.startswith("data/decisions/t.yml:")
+    assert "tone: go" in message and "quote" in message
+
+
+def test_a_paraphrase_in_quotation_marks_and_a_quote_with_brackets_are_refused(tmp_path):
+    text = edit("{says: 記事の要点です。}", "{says: 記事は「止める」と言います。}")
+    text = text.replace("{quote: 記事の原文です。}", "{quote: 「記事の原文です。」}")
+    messages = errors_of(tmp_path, text)
+    assert len(messages) == 2
+    assert any("says は要約なので「」を使えません" in m for m in messages)
+    assert any("quote には「」を付けずに" in m for m in messages)
+
+
 def test_duplicate_id_within_a_list(tmp_path):
     text = edit("  - id: q2\n", "  - id: q1\n")
     assert errors_of(tmp_path, text) == ["data/decisions/t.yml:16: id 'q1' が同じリストの中で重なっています。どちらかを別の id にしてください。"]
@@ -236,6 +293,8 @@ def test_the_outline_holds_every_node_and_where_each_answer_leads(tmp_path):
     assert 'data-option="yes" data-next="q2"' in html
     assert 'data-verdict="いったん止める"' in html
     assert 'href="../../">トップ</a>' in html
+    assert '<q class="dx-quote" data-source="article">記事の原文です。</q>' in html
+    assert "記事の回答(要約):</span> 記事の要点です。" in html
     assert numbering(data.get("decisions", "t")) == {"q1": "問1", "q2": "問2", "stop": "結論A", "go": "結論B"}
 
 
