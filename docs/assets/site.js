@@ -38,6 +38,9 @@
       var notices = document.querySelectorAll("[data-module] [data-role=notice]");
       for (var i = 0; i < notices.length; i++) DX.showStorageNotice(notices[i]);
     }
+    // Saved elsewhere (わたしの進捗, another tab): a reminder no longer due goes away.
+    var reminder = document.querySelector(".dx-backup-reminder:not([data-saved])");
+    if (reminder && !backupDue()) reminder.remove();
     changeListeners = changeListeners.filter(function (entry) {
       if (!document.body.contains(entry.root)) return false; // page swapped away
       entry.refresh();
@@ -160,8 +163,142 @@
     }, 50);
   };
 
+  // ---------------------------------------------------------------- links for other people
+
+  // This script is assets/site.js: the site's root is one folder up.
+  var scriptSrc = document.currentScript && document.currentScript.src;
+  var siteRoot = scriptSrc ? new URL("../", scriptSrc).href : null;
+
+  function metaContent(name) {
+    var meta = document.querySelector('meta[name="' + name + '"]');
+    return meta ? meta.getAttribute("content") : null;
+  }
+
+  /* A link to a page of this site that other people can open: on the shared address when the
+     build knew it (DX_SITE_URL, also in the folder bundle), else this page's own address.
+     null when the page is a file on this PC and no shared address is known: such a link
+     opens only here, so callers offer what does travel (a code, the answers as text). */
+  DX.shareLink = function (url) {
+    var absolute = new URL(url, window.location.href);
+    var shared = metaContent("dx-share-url");
+    if (shared && siteRoot && absolute.href.indexOf(siteRoot) === 0) {
+      var rest = absolute.href.slice(siteRoot.length);
+      var cut = rest.search(/[?#]/);
+      var path = cut === -1 ? rest : rest.slice(0, cut);
+      // The bundle links to files (faq/x.html, index.html), the served site to folders (faq/x/).
+      if (/\.html$/.test(path)) path = path.replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, "/");
+      return new URL(path + (cut === -1 ? "" : rest.slice(cut)), shared.replace(/\/?$/, "/")).href;
+    }
+    return absolute.protocol === "file:" ? null : absolute.href;
+  };
+
+  /* Copies text to the clipboard; done(true|false). The clipboard API needs a secure
+     context and permission, so the old way is tried when it fails. */
+  DX.copyText = function (text, done) {
+    function fallback() {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.className = "dx-visually-hidden";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try {
+        ok = document.execCommand("copy");
+      } catch (error) {
+        ok = false;
+      }
+      area.remove();
+      done(ok);
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () {
+        done(true);
+      }, fallback);
+    } else {
+      fallback();
+    }
+  };
+
+  // ---------------------------------------------------------------- backups of the record
+
+  function fileDate() {
+    var d = new Date();
+    var pad = function (n) {
+      return (n < 10 ? "0" : "") + n;
+    };
+    return "" + d.getFullYear() + pad(d.getMonth() + 1) + pad(d.getDate());
+  }
+
+  /* Saves the whole progress record as a JSON file and notes the time (the reminder's clock). */
+  DX.saveBackup = function () {
+    DX.download("dx-progress-" + fileDate() + ".json", "application/json", JSON.stringify(DX.store.exportRecord(), null, 2));
+    DX.store.markExported();
+  };
+
+  var DAY = 24 * 3600 * 1000;
+
+  /* Whole days since the oldest change not yet saved to a file; -1 when everything is saved. */
+  DX.unsavedDays = function () {
+    var since = Date.parse(DX.store.lastExported() || "") || 0;
+    var oldest = Infinity;
+    var entries = DX.store.entries();
+    Object.keys(entries).forEach(function (key) {
+      var at = Date.parse(entries[key].at);
+      if (at > since && at < oldest) oldest = at;
+    });
+    return oldest === Infinity ? -1 : Math.floor((Date.now() - oldest) / DAY);
+  };
+
+  /* A quiet note above the content of pages with widgets when progress has gone unsaved for
+     extra.backup_reminder_days: browser data is wiped on shared terminals and VDI. */
+  function backupDue() {
+    var setting = metaContent("dx-backup-reminder-days");
+    var limit = Number(setting);
+    if (setting === null || setting === "" || isNaN(limit)) return false;
+    var days = DX.unsavedDays();
+    return days >= 0 && days >= limit;
+  }
+
+  function remindBackup() {
+    var content = document.querySelector(".md-content__inner");
+    if (!content || !content.querySelector("[data-module]") || content.querySelector(".dx-backup-reminder")) return;
+    if (!DX.store.persistent() || !backupDue()) return; // without storage the widgets already say so
+    var last = DX.store.lastExported();
+    var box = document.createElement("div");
+    box.className = "dx-backup-reminder";
+    var text = document.createElement("p");
+    text.textContent =
+      (last ? "進捗を最後にファイルに保存したのは" + DX.formatDate(new Date(last)) + "です。" : "進捗をまだファイルに保存していません。") +
+      "進捗はこのブラウザの中にだけあり、ブラウザのデータが消されると失われます。";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.textContent = "バックアップを保存";
+    var feedback = document.createElement("p");
+    feedback.className = "dx-feedback";
+    feedback.setAttribute("role", "status");
+    feedback.hidden = true;
+    button.addEventListener("click", function () {
+      box.setAttribute("data-saved", "");
+      DX.saveBackup();
+      text.hidden = true;
+      button.hidden = true;
+      DX.feedback(feedback, "バックアップを保存しました(ダウンロードしたファイル)。消えない場所に移しておいてください。戻すときは「わたしの進捗」で読み込みます。");
+    });
+    box.appendChild(text);
+    box.appendChild(button);
+    box.appendChild(feedback);
+    content.insertBefore(box, content.firstChild);
+  }
+
   function start() {
     initAll(document);
+    try {
+      remindBackup();
+    } catch (error) {
+      if (window.console) console.error("backup reminder failed", error);
+    }
   }
 
   if (document.readyState === "loading") {
