@@ -292,7 +292,103 @@
     content.insertBefore(box, content.firstChild);
   }
 
+  // ---------------------------------------------------------------- the navigation drawer
+
+  /* Below 76.25em Material's navigation is a drawer opened by a <label>, which a keyboard
+     cannot reach (and whose links site.css keeps out of the Tab order while it is closed).
+     The label becomes a button; the drawer closes on Escape and when focus leaves it. */
+  function setDrawer(open, moveFocus) {
+    var toggle = document.getElementById("__drawer");
+    var button = document.querySelector(".dx-drawer-open");
+    if (!toggle) return;
+    if (toggle.checked !== open) {
+      toggle.checked = open;
+      toggle.dispatchEvent(new Event("change", { bubbles: true })); // Material locks scrolling on it
+    }
+    if (button) button.setAttribute("aria-expanded", String(open));
+    // In the drawer, a section's name opens its panel and the panel's title goes back: with
+    // navigation.sections Material leaves both out of the Tab order (they are headings on a
+    // wide screen), which would leave the rest of the site out of a keyboard's reach.
+    var labels = document.querySelectorAll('.md-sidebar--primary label[for^="__nav"]');
+    for (var i = 0; i < labels.length; i++) {
+      if (open) labels[i].setAttribute("tabindex", "0");
+      else if (labels[i].getAttribute("tabindex") === "0") labels[i].setAttribute("tabindex", "-1");
+    }
+    if (open && moveFocus) focusFirstIn(document.querySelector(".md-sidebar--primary"));
+  }
+
+  function focusFirstIn(container) {
+    if (!container) return;
+    var links = container.querySelectorAll("a[href], label[tabindex='0']");
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].getClientRects().length && (!links[i].checkVisibility || links[i].checkVisibility({ visibilityProperty: true }))) {
+        links[i].focus();
+        return;
+      }
+    }
+  }
+
+  /* Enter or Space on a section's name or a panel's title in the open drawer. */
+  function toggleSection(label) {
+    var toggle = document.getElementById(label.getAttribute("for"));
+    if (!toggle) return;
+    toggle.checked = !toggle.checked;
+    toggle.dispatchEvent(new Event("change", { bubbles: true }));
+    var panel = toggle.parentNode.querySelector(":scope > .md-nav");
+    // Once the panel has slid in (or out), focus goes to its first link (or its name).
+    setTimeout(function () {
+      if (toggle.checked) focusFirstIn(panel);
+      else {
+        var name = document.getElementById(toggle.id + "_label");
+        if (name) name.focus();
+      }
+    }, 30);
+  }
+
+  function setupDrawer() {
+    var label = document.querySelector('.md-header label.md-header__button[for="__drawer"]');
+    var toggle = document.getElementById("__drawer");
+    if (!label || !toggle || document.querySelector(".dx-drawer-open")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-header__button md-icon dx-drawer-open";
+    button.setAttribute("aria-label", "メニュー");
+    button.setAttribute("aria-expanded", String(toggle.checked));
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.parentNode.replaceChild(button, label);
+    button.addEventListener("click", function () {
+      setDrawer(!toggle.checked, true);
+    });
+    toggle.addEventListener("change", function () {
+      button.setAttribute("aria-expanded", String(toggle.checked)); // closed by its overlay
+    });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var toggle = document.getElementById("__drawer");
+    var button = document.querySelector(".dx-drawer-open");
+    var target = event.target;
+    if ((event.key === "Enter" || event.key === " ") && toggle && toggle.checked && target.tagName === "LABEL" && /^__nav/.test(target.getAttribute("for") || "")) {
+      event.preventDefault();
+      event.stopPropagation();
+      toggleSection(target);
+      return;
+    }
+    if (event.key !== "Escape" || !toggle || !toggle.checked || !button) return;
+    setDrawer(false);
+    if (button.getClientRects().length) button.focus();
+  });
+
+  document.addEventListener("focusin", function (event) {
+    var toggle = document.getElementById("__drawer");
+    var sidebar = document.querySelector(".md-sidebar--primary");
+    if (!toggle || !toggle.checked || !sidebar || sidebar.contains(event.target)) return;
+    if (event.target.classList && event.target.classList.contains("dx-drawer-open")) return;
+    setDrawer(false);
+  });
+
   function start() {
+    setupDrawer();
     initAll(document);
     try {
       remindBackup();
