@@ -71,7 +71,7 @@ def test_section_text_leaves_out_scripts_permalinks_and_marked_parts():
 def test_index_holds_text_and_its_normalised_form():
     page = IndexedPage("faq/rpa/", "ＲＰＡをやめる？", [Section("", "ＲＰＡをやめる？", "チェンジマネージメント")])
     data = index_data([page])
-    assert data["pages"] == [["faq/rpa/", "ＲＰＡをやめる？", "rpaをやめる?"]]
+    assert data["pages"] == [["faq/rpa/", "ＲＰＡをやめる？", "rpaをやめる?", ""]]
     assert data["sections"] == [[0, "", "ＲＰＡをやめる？", "チェンジマネージメント", "rpaをやめる?", "チェンジマネジメント"]]
 
 
