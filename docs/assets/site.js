@@ -387,8 +387,73 @@
     setDrawer(false);
   });
 
+  // ---------------------------------------------------------------- wide tables
+
+  /* A table wider than the screen scrolls sideways inside a box that a keyboard can reach
+     (tabindex=0) and a screen reader names (role=region, the caption): only while it does
+     overflow, so that a table that fits adds no Tab stop. */
+  var watchedBoxes = typeof ResizeObserver === "function" ? new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var box = entry.target.closest ? entry.target.closest("[data-dx-scroll-box]") : null;
+      if (box) markScrollBox(box);
+    });
+  }) : null;
+
+  function scrollBoxOf(table, article) {
+    for (var el = table.parentElement; el && el !== article; el = el.parentElement) {
+      var overflow = getComputedStyle(el).overflowX;
+      if (overflow === "auto" || overflow === "scroll") return el;
+    }
+    // None (or only the table itself, as Material styles plain tables): a box of our own, so
+    // that role=region never replaces the table's own role.
+    var box = document.createElement("div");
+    box.className = "dx-table-scroll";
+    table.parentNode.insertBefore(box, table);
+    box.appendChild(table);
+    return box;
+  }
+
+  function markScrollBox(box) {
+    var table = box.querySelector("table");
+    var overflowing = box.scrollWidth > box.clientWidth + 1;
+    if (overflowing && !box.hasAttribute("data-dx-scrollable")) {
+      var caption = table && table.caption ? table.caption.textContent.trim() : "";
+      box.setAttribute("data-dx-scrollable", "");
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", (caption || "表") + "(横にスクロールできます)");
+    } else if (!overflowing && box.hasAttribute("data-dx-scrollable")) {
+      box.removeAttribute("data-dx-scrollable");
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  }
+
+  function setupTables() {
+    var article = document.querySelector(".md-content");
+    if (!article) return;
+    var tables = article.querySelectorAll("table");
+    for (var i = 0; i < tables.length; i++) {
+      var box = tables[i].closest("[data-dx-scroll-box]") || scrollBoxOf(tables[i], article);
+      if (!box.hasAttribute("data-dx-scroll-box")) {
+        box.setAttribute("data-dx-scroll-box", "");
+        if (watchedBoxes) {
+          watchedBoxes.observe(box);
+          watchedBoxes.observe(tables[i]); // a table filled in later (集計) grows
+        }
+      }
+      markScrollBox(box);
+    }
+  }
+
   function start() {
     setupDrawer();
+    try {
+      setupTables();
+    } catch (error) {
+      if (window.console) console.error("table setup failed", error);
+    }
     initAll(document);
     try {
       remindBackup();
