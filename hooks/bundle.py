@@ -60,6 +60,10 @@ def on_post_page(output, page, config):
     return UNSIZED_ICON.sub(r'<svg width="24" height="24"\1', output)
 
 
+def on_post_template(output, template_name, config):
+    return on_post_page(output, None, config)  # 404.html
+
+
 def readme_text(config) -> bytes:
     """The zip's read-me for Windows Notepad and Explorer: UTF-8 with a BOM, CRLF line ends."""
     text = README_SOURCE.read_text(encoding="utf-8").format(

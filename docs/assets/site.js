@@ -334,15 +334,12 @@
     if (!toggle) return;
     toggle.checked = !toggle.checked;
     toggle.dispatchEvent(new Event("change", { bubbles: true }));
-    var panel = toggle.parentNode.querySelector(":scope > .md-nav");
-    // Once the panel has slid in (or out), focus goes to its first link (or its name).
-    setTimeout(function () {
-      if (toggle.checked) focusFirstIn(panel);
-      else {
-        var name = document.getElementById(toggle.id + "_label");
-        if (name) name.focus();
-      }
-    }, 30);
+    // Focus follows: into the panel (visible at once), or back to the section's name.
+    if (toggle.checked) focusFirstIn(toggle.parentNode.querySelector(":scope > .md-nav"));
+    else {
+      var name = document.getElementById(toggle.id + "_label");
+      if (name) name.focus();
+    }
   }
 
   function setupDrawer() {
