@@ -183,7 +183,10 @@
   /* For a query with no hit: a broader one that has hits. Fewer words first (dropping the
      word that leaves the most hits); for one word, the longest part of it that is found. */
   function broaderQuery(index, query) {
-    var terms = queryTerms(query);
+    // The words as typed (not normalised), so that the suggestion reads as the user wrote it.
+    var terms = query.trim().split(/[\s\u3000]+/).filter(function (word) {
+      return normalize(word) !== "";
+    });
     var best = null;
     function consider(candidate) {
       var count = search(index, candidate).hits.length;
