@@ -10,6 +10,7 @@ folder holds index.html.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -25,7 +26,18 @@ def offline_enabled() -> bool:
     return os.environ.get("OFFLINE", "").lower() in {"1", "true", "yes"}
 
 
+README_NAME = "はじめにお読みください.txt"
+README_SOURCE = Path(__file__).with_name("bundle-readme.txt")
+# Material's icons carry only a viewBox: without the site's CSS (a page opened inside a zip)
+# each one is drawn as wide as the window. A size in the HTML keeps them icon-sized.
+UNSIZED_ICON = re.compile(r'<svg(?![^>]*\swidth=)([^>]*\sviewBox="0 0 24 24")')
+
+
 def on_config(config):
+    # The address others can open (DX_SITE_URL), kept apart from site_url: links meant for
+    # other people use it from either build (meta dx-share-url, see overrides/main.html).
+    config.extra["dx_share_url"] = config.site_url or ""
+    config.extra["dx_bundle"] = offline_enabled()
     if offline_enabled():
         # A folder has no address: no canonical links to a web server in the bundle.
         config.site_url = ""
@@ -42,12 +54,31 @@ def on_env(env, config, files):
     return env
 
 
+def on_post_page(output, page, config):
+    if not offline_enabled():
+        return output
+    return UNSIZED_ICON.sub(r'<svg width="24" height="24"\1', output)
+
+
+def on_post_template(output, template_name, config):
+    return on_post_page(output, None, config)  # 404.html
+
+
+def readme_text(config) -> bytes:
+    """The zip's read-me for Windows Notepad and Explorer: UTF-8 with a BOM, CRLF line ends."""
+    text = README_SOURCE.read_text(encoding="utf-8").format(
+        site_name=config.site_name, folder=config.extra.get("site_id", "site"), site_id=config.extra.get("site_id", "site")
+    )
+    return ("\ufeff" + text.replace("\r\n", "\n").replace("\n", "\r\n")).encode("utf-8")
+
+
 # Last, after every other hook and plugin has written its files (the search index included).
 @event_priority(-200)
 def on_post_build(config):
     if not offline_enabled():
         return
     site_dir = Path(config.site_dir)
+    (site_dir / README_NAME).write_bytes(readme_text(config))
     folder = config.extra.get("site_id", "site")
     dist = Path(os.environ.get("DX_DIST_DIR", PROJECT / "dist"))
     dist.mkdir(exist_ok=True)

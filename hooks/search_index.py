@@ -17,6 +17,7 @@ if str(PROJECT) not in sys.path:
 
 from sitesearch.extract import split_sections  # noqa: E402
 from sitesearch.index import INDEX_PATH, IndexedPage, index_script  # noqa: E402
+from sitesearch.kinds import page_kind  # noqa: E402
 
 _pages: dict[str, IndexedPage] = {}
 _nav_order: dict[str, int] = {}
@@ -41,7 +42,7 @@ def on_page_content(html, page, config, files):
     sections = split_sections(html)
     if sections and not sections[0].heading:
         sections[0].heading = page.title or ""
-    _pages[page.file.src_uri] = IndexedPage(page.url, page.title or "", sections)
+    _pages[page.file.src_uri] = IndexedPage(page.url, page.title or "", sections, page_kind(page.file.src_uri))
     return html
 
 

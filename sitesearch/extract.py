@@ -2,7 +2,10 @@
 
 A term with its own anchor (<dt id=…>, as in the glossary) starts a section too: it is
 what a link to that term points at, and a page of many terms is not one long section.
-Anything inside an element with data-search-exclude is left out (Material's convention).
+Anything inside an element with data-search-exclude is left out (Material's convention), and
+so is what a reader of the page without JavaScript never sees: elements with `hidden` (a
+widget's controls, messages and results before its script shows them), form fields' own
+text, and text only for screen readers. Snippets then never read 「前の問いに戻る」.
 
 Python's own html.parser is enough for HTML that Python-Markdown produced, and keeps the
 shared, pinned environment free of another dependency.
@@ -17,7 +20,9 @@ from html.parser import HTMLParser
 SECTION_HEADINGS = {"h2", "h3"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Text that is not content: the permalink sign, code that runs, and what a page marks out.
-SKIPPED_TAGS = {"script", "style", "template", "noscript", "button"}
+SKIPPED_TAGS = {"script", "style", "template", "noscript", "button", "select", "textarea"}
+# Widget parts shown by JavaScript (site.js DX.reveal) and text only for screen readers.
+SKIPPED_CLASSES = {"headerlink", "dx-js-only", "dx-visually-hidden"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption",
@@ -65,7 +70,8 @@ class _SectionParser(HTMLParser):
         skipping = (
             tag in SKIPPED_TAGS
             or "data-search-exclude" in attributes
-            or "headerlink" in classes
+            or "hidden" in attributes
+            or not SKIPPED_CLASSES.isdisjoint(classes)
             or attributes.get("aria-hidden") == "true"
         )
         if tag not in VOID_TAGS:

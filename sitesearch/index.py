@@ -14,7 +14,7 @@ from .normalize import normalize
 
 INDEX_PATH = "search/dx-index.js"
 GLOBAL_NAME = "DX_SEARCH_INDEX"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -22,17 +22,18 @@ class IndexedPage:
     url: str  # site-relative, as MkDocs links it ("faq/x/" or, in the bundle, "faq/x.html")
     title: str
     sections: list[Section]
+    kind: str = ""  # ステップ, よくある質問, …: sitesearch.kinds
 
 
 def index_data(pages: list[IndexedPage]) -> dict:
     """Compact rows; normalised text is computed here so the browser does no work on load.
 
-    pages:    [url, title, normalised title]
+    pages:    [url, title, normalised title, kind]
     sections: [page number, anchor, heading, text, normalised heading, normalised text]
     """
     return {
         "version": FORMAT_VERSION,
-        "pages": [[p.url, p.title, normalize(p.title)] for p in pages],
+        "pages": [[p.url, p.title, normalize(p.title), p.kind] for p in pages],
         "sections": [
             [number, s.anchor, s.heading, s.text, normalize(s.heading), normalize(s.text)]
             for number, p in enumerate(pages)

@@ -142,10 +142,15 @@
       var name = nameInput.value.trim();
       var section = sectionInput.value.trim();
       var params = "code=" + encodeURIComponent(code) + "&name=" + encodeURIComponent(name) + "&section=" + encodeURIComponent(section);
-      var link = learningUrl(params);
+      // null on a file:// page without a shared address: such a link opens only on this PC.
+      var link = DX.shareLink(learningUrl(params));
       made = { name: name, section: section, due: due, code: code, link: link, modules: modules, roles: roles, issued: cur.today(), issuedAt: new Date().toISOString() };
 
-      root.querySelector("[data-role=link]").value = link;
+      root.querySelector("[data-role=link]").value = link || "";
+      root.querySelector("[data-role=link-box]").hidden = !link;
+      root.querySelector("[data-role=local-only]").hidden = !!link;
+      root.querySelector("[data-role=sheet-how-link]").hidden = !link;
+      root.querySelector("[data-role=sheet-link-line]").hidden = !link;
       fill("code", code);
       fill("sheet-name", name);
       fill("sheet-section", section);
@@ -170,7 +175,7 @@
         )
       );
       fill("sheet-code", code);
-      fill("sheet-link", decodeURI(link));
+      fill("sheet-link", link ? decodeURI(link) : "");
       var rows = root.querySelector("[data-role=sheet-rows]");
       rows.textContent = "";
       modules.forEach(function (m, i) {
@@ -235,7 +240,7 @@
         })
         .join("・");
       made.modules.forEach(function (m, i) {
-        rows.push([made.name, made.section, DX.excelTime(made.issuedAt), made.due, cur.wareki(made.due), made.code, roles, i + 1, m.number, m.id, m.title, m.programNumber + " " + m.program, m.minutes, made.link]);
+        rows.push([made.name, made.section, DX.excelTime(made.issuedAt), made.due, cur.wareki(made.due), made.code, roles, i + 1, m.number, m.id, m.title, m.programNumber + " " + m.program, m.minutes, made.link || ""]);
       });
       DX.download("受講指示-" + made.code + ".csv", "text/csv", DX.csv(rows));
       DX.feedback(root.querySelector("[data-role=files-feedback]"), "受講指示をCSVファイル(受講指示-" + made.code + ".csv)に書き出しました。");

@@ -10,8 +10,13 @@
  * Fragment: "#<tree id>=<question id>.<option id>/<question id>.<option id>...", several trees
  * on one page joined with "&" ("#rpa-now=...&ai-ocr-now=..."). A fragment of another shape
  * (a heading anchor) is left to the browser and Material, and the trees keep their place.
- * It is changed with history.replaceState, keeping Material's history state: no history
- * entry per answer, and no popstate for Material's instant navigation to act on.
+ * Each answer (and 前の問いに戻る, 変更, 最初から) is a history entry (pushState), so the
+ * browser's Back shows the previous question, with its answer kept, and Forward redoes it.
+ * The URL holds the answers that lead to the question shown; the answers given beyond it
+ * (kept for Back) live in memory for this document and in history.state (dxTrees), so a
+ * widget restarted by Material's instant navigation, or a page reloaded from the history,
+ * still has them. Material keeps its scroll offset ({x, y}) in history.state and replaces
+ * the state as the page scrolls: the entries this script writes carry x and y too.
  */
 (function () {
   "use strict";
@@ -43,15 +48,67 @@
       .join("&");
   }
 
-  /* This tree's part of the fragment replaced; the other trees' parts kept. */
-  function writeFragment(treeId, answersText) {
+  var ID = /^[a-z0-9-]+$/;
+  var memory = Object.create(null); // tree id -> remembered answers, across restarts of its widget
+
+  /* Remembered answers of one tree kept in a history entry's state, checked: the state may
+     come from an older version of the page. */
+  function rememberedIn(state, treeId) {
+    var out = Object.create(null);
+    var trees = state && typeof state === "object" && state.dxTrees;
+    var saved = trees && typeof trees === "object" && Object.prototype.hasOwnProperty.call(trees, treeId) ? trees[treeId] : null;
+    if (!saved || typeof saved !== "object") return out;
+    Object.keys(saved).forEach(function (question) {
+      if (ID.test(question) && typeof saved[question] === "string" && ID.test(saved[question])) out[question] = saved[question];
+    });
+    return out;
+  }
+
+  /* The current entry's state with this tree's remembered answers; Material's x and y kept. */
+  function stateWith(treeId, remembered) {
+    var base = window.history.state && typeof window.history.state === "object" ? window.history.state : {};
+    var state = {};
+    Object.keys(base).forEach(function (name) {
+      state[name] = base[name];
+    });
+    if (typeof state.y !== "number") {
+      state.x = window.pageXOffset;
+      state.y = window.pageYOffset;
+    }
+    var trees = {};
+    var oldTrees = base.dxTrees && typeof base.dxTrees === "object" ? base.dxTrees : {};
+    Object.keys(oldTrees).forEach(function (id) {
+      trees[id] = oldTrees[id];
+    });
+    trees[treeId] = {};
+    Object.keys(remembered).forEach(function (question) {
+      trees[treeId][question] = remembered[question];
+    });
+    state.dxTrees = trees;
+    return state;
+  }
+
+  /* This tree's part of the fragment replaced; the other trees' parts kept. With push, a new
+     history entry (after noting the answers so far in the current one). */
+  function writeFragment(treeId, answersText, remembered, push) {
     var current = readFragment();
     if (current === null && !answersText) return; // leave a heading anchor alone
     var state = current || {};
     state[treeId] = answersText;
     var hash = fragmentFor(state);
     var url = window.location.href.split("#")[0] + (hash ? "#" + hash : "");
-    if (url !== window.location.href) window.history.replaceState(window.history.state, "", url);
+    if (!push) {
+      // Loading or following the history: the entry's state stays as it is (Material reads it).
+      if (url !== window.location.href) window.history.replaceState(window.history.state, "", url);
+      return;
+    }
+    window.history.replaceState(stateWith(treeId, remembered), "");
+    if (url !== window.location.href) {
+      var next = stateWith(treeId, remembered);
+      next.x = window.pageXOffset;
+      next.y = window.pageYOffset;
+      window.history.pushState(next, "", url);
+    }
   }
 
   function answersText(path) {
@@ -100,6 +157,11 @@
     var permalink = root.querySelector("[data-role=permalink]");
     var live = root.querySelector("[data-role=live]");
     var restart = root.querySelector("[data-action=restart]");
+    var permalinkLine = root.querySelector("[data-role=permalink-line]");
+    var permalinkFeedback = root.querySelector("[data-role=permalink-feedback]");
+    var localOnly = root.querySelector("[data-role=local-only]");
+    var asText = root.querySelector("[data-role=as-text]");
+    var copyFeedback = root.querySelector("[data-role=copy-feedback]");
     var radioName = "dx-tree-" + treeId + "-answer";
 
     function node(id) {
@@ -111,7 +173,10 @@
     }
 
     var path = []; // answers given on the way to the node shown: [{question, option}]
-    var remembered = {}; // question id -> option id, kept when going back or changing an answer
+    // question id -> option id, kept when going back or changing an answer: from this
+    // document's memory, else from the history entry (a reload, a page fetched again).
+    var remembered = memory[treeId] || rememberedIn(window.history.state, treeId);
+    memory[treeId] = remembered;
 
     /* The answers that still lead somewhere, from the start; the rest is dropped. */
     function validPrefix(answers) {
@@ -135,13 +200,13 @@
       return "#" + hash;
     }
 
-    function show(answers, moveFocus) {
+    function show(answers, moveFocus, push) {
       var walked = validPrefix(answers);
       path = walked.answers;
       path.forEach(function (step) {
         remembered[step.question] = step.option;
       });
-      writeFragment(treeId, answersText(path));
+      writeFragment(treeId, answersText(path), remembered, push);
       var here = node(walked.current);
       error.hidden = true;
       back.parentNode.hidden = path.length === 0;
@@ -217,12 +282,33 @@
         summary.appendChild(term);
         summary.appendChild(answer);
       });
-      permalink.setAttribute("href", hrefFor(path));
+      // For other people: the shared address if known; from a folder without one, the text.
+      var shared = DX.shareLink(hrefFor(path));
+      permalink.setAttribute("href", shared || hrefFor(path));
+      permalinkLine.hidden = !shared;
+      localOnly.hidden = !!shared;
+      permalinkFeedback.hidden = true;
+      copyFeedback.hidden = true;
+      if (!shared) asText.value = resultText(here, verdict);
       record(here, verdict);
       if (moveFocus) {
         resultTitle.focus();
         live.textContent = "結論が出ました。" + verdict;
       }
+    }
+
+    /* The answers and the outcome as plain text, to paste into a mail. */
+    function resultText(here, verdict) {
+      var lines = ["判断ツリー: " + root.getAttribute("data-title"), ""];
+      path.forEach(function (step, index) {
+        var asked = node(step.question);
+        lines.push(index + 1 + ". " + asked.querySelector("[data-part=text]").textContent.trim());
+        lines.push("   答え: " + option(asked, step.option).querySelector("[data-part=label]").textContent.trim());
+      });
+      var title = here.querySelector(".dx-tree__outcome-title");
+      lines.push("");
+      lines.push("結論: " + verdict + (title ? "(" + title.textContent.trim() + ")" : ""));
+      return lines.join("\n");
     }
 
     /* Keeps the outcome reached; the date is the store entry's time of writing. */
@@ -251,7 +337,7 @@
       }
       var step = { question: form.getAttribute("data-question"), option: chosen.value };
       remembered[step.question] = step.option;
-      show(path.concat([step]), true);
+      show(path.concat([step]), true, true);
     });
 
     /* Links, so that they can be copied or opened in a new tab; a click is handled here.
@@ -264,25 +350,43 @@
 
     back.addEventListener("click", function (event) {
       handled(event);
-      show(path.slice(0, -1), true);
+      show(path.slice(0, -1), true, true);
     });
 
     summary.addEventListener("click", function (event) {
       var change = event.target.closest ? event.target.closest("[data-change]") : null;
       if (!change) return;
       handled(event);
-      show(path.slice(0, Number(change.getAttribute("data-change"))), true);
+      show(path.slice(0, Number(change.getAttribute("data-change"))), true, true);
     });
 
     permalink.addEventListener("click", function (event) {
-      // The address bar already holds this link; following it would only scroll.
       handled(event);
-      live.textContent = "このページのアドレスが、この結果へのリンクです。";
+      if (permalink.href === window.location.href) {
+        // The address bar already holds this link; following it would only scroll.
+        DX.feedback(permalinkFeedback, "このページのアドレスが、この結果へのリンクです。");
+        return;
+      }
+      // The shared address of a page opened from a folder: copy it rather than leave.
+      DX.copyText(permalink.href, function (ok) {
+        DX.feedback(
+          permalinkFeedback,
+          ok ? "この結果へのリンクをコピーしました。メールなどに貼り付けて送れます。" : "コピーできませんでした。リンクを右クリックして「リンクのコピー」を選んでください。"
+        );
+      });
+    });
+
+    root.querySelector("[data-action=copy-text]").addEventListener("click", function () {
+      DX.copyText(asText.value, function (ok) {
+        DX.feedback(copyFeedback, ok ? "文面をコピーしました。メールなどに貼り付けて送れます。" : "コピーできませんでした。欄の文字を選んで Ctrl+C でコピーしてください。");
+      });
     });
 
     restart.addEventListener("click", function () {
-      remembered = {};
-      show([], true);
+      Object.keys(remembered).forEach(function (question) {
+        delete remembered[question];
+      });
+      show([], true, true);
     });
 
     DX.reveal(root);
@@ -295,20 +399,26 @@
         var state = readFragment();
         if (state === null) return; // a heading anchor: keep the place
         var answers = parseAnswers(state[treeId] || "");
-        if (answersText(answers) !== answersText(path)) show(answers, false);
+        if (answersText(answers) === answersText(path)) return;
+        // Back or Forward: focus follows only when it was in this tree already.
+        show(answers, root.contains(document.activeElement) && document.activeElement !== document.body);
       },
     });
     var initial = readFragment();
     show(parseAnswers(initial ? initial[treeId] || "" : ""), false);
   }
 
-  window.addEventListener("hashchange", function () {
+  function syncAll() {
     instances = instances.filter(function (instance) {
       if (!document.body.contains(instance.root)) return false; // page swapped away
       instance.sync();
       return true;
     });
-  });
+  }
+  // Back and Forward between this script's entries fire popstate (and hashchange); a pasted
+  // link or a link on the page fires hashchange.
+  window.addEventListener("popstate", syncAll);
+  window.addEventListener("hashchange", syncAll);
 
   DX.register("decision-tree", start);
 })();

@@ -41,6 +41,8 @@
       }
       showTrees();
       showBackups();
+      var last = DX.store.lastExported();
+      root.querySelector("[data-role=last-export]").textContent = last ? DX.excelTime(last) : "まだ書き出していません";
     }
 
     /* Each tree's last outcome, its date, and a link that reopens it (answers are checked
@@ -109,7 +111,7 @@
     }
 
     root.querySelector("[data-action=export-json]").addEventListener("click", function () {
-      DX.download("dx-progress-" + today() + ".json", "application/json", JSON.stringify(DX.store.exportRecord(), null, 2));
+      DX.saveBackup();
       DX.feedback(exportFeedback, "記録をJSONファイル(dx-progress-" + today() + ".json)に書き出しました。");
     });
 

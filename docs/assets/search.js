@@ -17,7 +17,7 @@
   "use strict";
 
   var INDEX_GLOBAL = "DX_SEARCH_INDEX";
-  var INDEX_VERSION = 1;
+  var INDEX_VERSION = 2;
   var PAGE_SIZE = 20;
   var SNIPPET_BEFORE = 30;
   var SNIPPET_LENGTH = 110;
@@ -32,6 +32,10 @@
   var BODY_K1 = 1.2;
   var BODY_B = 0.75;
   var BODY_HITS = 5;
+  // Among the first TOP_PLACES results, at most PER_PAGE_ON_TOP sections of one page: one long
+  // page must not push every other page out of sight.
+  var TOP_PLACES = 5;
+  var PER_PAGE_ON_TOP = 2;
 
   // ---------------------------------------------------------------- normalisation
   // The same rules as sitesearch/normalize.py; tests/search_normalize_cases.yml runs both.
@@ -155,7 +159,49 @@
     hits.sort(function (a, b) {
       return b.score - a.score || a.section - b.section;
     });
-    return { terms: terms, hits: hits };
+    return { terms: terms, hits: diversify(hits, sections) };
+  }
+
+  /* The best hits, with a page's third and later sections moved below the top places. */
+  function diversify(hits, sections) {
+    var top = [];
+    var rest = [];
+    var perPage = Object.create(null);
+    for (var i = 0; i < hits.length; i++) {
+      var page = sections[hits[i].section][0];
+      var count = perPage[page] || 0;
+      if (top.length < TOP_PLACES && count < PER_PAGE_ON_TOP) {
+        top.push(hits[i]);
+        perPage[page] = count + 1;
+      } else {
+        rest.push(hits[i]);
+      }
+    }
+    return top.concat(rest);
+  }
+
+  /* For a query with no hit: a broader one that has hits. Fewer words first (dropping the
+     word that leaves the most hits); for one word, the longest part of it that is found. */
+  function broaderQuery(index, query) {
+    // The words as typed (not normalised), so that the suggestion reads as the user wrote it.
+    var terms = query.trim().split(/[\s\u3000]+/).filter(function (word) {
+      return normalize(word) !== "";
+    });
+    var best = null;
+    function consider(candidate) {
+      var count = search(index, candidate).hits.length;
+      if (count && (!best || count > best.count)) best = { query: candidate, count: count };
+    }
+    if (terms.length > 1) {
+      for (var i = 0; i < terms.length; i++) consider(terms.slice(0, i).concat(terms.slice(i + 1)).join(" "));
+      return best;
+    }
+    var term = terms[0] || "";
+    var chars = Array.from(term);
+    for (var length = chars.length - 1; length >= 2 && !best; length--) {
+      for (var start = 0; start + length <= chars.length; start++) consider(chars.slice(start, start + length).join(""));
+    }
+    return best;
   }
 
   // ---------------------------------------------------------------- highlighting
@@ -268,6 +314,13 @@
     loading: "検索の準備をしています…",
     failed: "検索の索引を読み込めませんでした。ページを再読み込みしてください。",
     none: "見つかりませんでした。言葉を短くするか、別の言い方を試してください。",
+    suggest: "次も試せます:",
+    broader: function (query, count) {
+      return "「" + query + "」で探す(" + count + "件)";
+    },
+    glossary: "用語集で言葉を調べる",
+    faq: "よくある質問の一覧を見る",
+    slash: "「/」キーで検索欄に移動する",
     found: function (count) {
       return count + "件見つかりました";
     },
@@ -346,8 +399,19 @@
     var status = element("p", "md-search-result__meta", { id: "dx-search-status", role: "status" });
     status.textContent = TEXT.prompt;
     var list = element("ol", "md-search-result__list", { id: "dx-search-results", "aria-label": TEXT.results });
+    var suggest = element("div", "dx-search-suggest");
+    suggest.hidden = true;
+    var settings = element("p", "dx-search-settings");
+    var slashBox = element("input", "", { type: "checkbox", id: "dx-search-slash" });
+    slashBox.checked = slashKeyOn();
+    var slashLabel = element("label", "", { for: "dx-search-slash" });
+    slashLabel.textContent = TEXT.slash;
+    settings.appendChild(slashBox);
+    settings.appendChild(slashLabel);
     result.appendChild(status);
+    result.appendChild(suggest);
     result.appendChild(list);
+    result.appendChild(settings);
     scrollwrap.appendChild(result);
     output.appendChild(scrollwrap);
     inner.appendChild(form);
@@ -366,8 +430,13 @@
       input: input,
       status: status,
       list: list,
+      suggest: suggest,
       scrollwrap: scrollwrap,
     };
+
+    slashBox.addEventListener("change", function () {
+      setSlashKey(slashBox.checked);
+    });
 
     openButton.addEventListener("click", function () {
       open();
@@ -450,12 +519,52 @@
     clearResults();
     ui.scrollwrap.scrollTop = 0;
     ui.status.textContent = found.hits.length ? TEXT.found(found.hits.length) : TEXT.none;
+    if (!found.hits.length) showSuggestions(query);
     showMore();
     return found.hits.length;
   }
 
   function clearResults() {
     while (ui.list.firstChild) ui.list.removeChild(ui.list.firstChild);
+    ui.suggest.textContent = "";
+    ui.suggest.hidden = true;
+  }
+
+  /* Where to go when nothing was found: a broader query, the glossary, the FAQ index. */
+  function showSuggestions(query) {
+    var intro = element("p");
+    intro.textContent = TEXT.suggest;
+    var list = element("ul");
+    var broader = broaderQuery(index, query);
+    if (broader) {
+      var button = element("button", "dx-search-broader", { type: "button" });
+      button.textContent = TEXT.broader(broader.query, broader.count);
+      button.addEventListener("click", function () {
+        ui.input.value = broader.query;
+        run();
+        ui.input.focus();
+      });
+      var item = element("li");
+      item.appendChild(button);
+      list.appendChild(item);
+    }
+    [
+      [TEXT.glossary, /^glossary(\/|\.html)$/],
+      [TEXT.faq, /^faq(\/|\/index\.html)$/],
+    ].forEach(function (target) {
+      for (var i = 0; i < index.pages.length; i++) {
+        if (!target[1].test(index.pages[i][0])) continue;
+        var link = element("a", "", { href: new URL(index.pages[i][0], siteRoot).href });
+        link.textContent = target[0];
+        var li = element("li");
+        li.appendChild(link);
+        list.appendChild(li);
+        return;
+      }
+    });
+    ui.suggest.appendChild(intro);
+    ui.suggest.appendChild(list);
+    ui.suggest.hidden = false;
   }
 
   function showMore() {
@@ -493,11 +602,15 @@
     var heading = element("p", "dx-search-result__heading");
     appendHighlighted(heading, row[2], matchSpans(row[2], terms), 0, row[2].length);
     article.appendChild(heading);
-    if (row[1] !== "" || page[1] !== row[2]) {
-      var where = element("p", "dx-search-result__page");
-      where.textContent = page[1];
-      article.appendChild(where);
+    // The kind of page (ステップ, よくある質問, …), and the page's title when it is not the heading.
+    var where = element("p", "dx-search-result__page");
+    if (page[3]) {
+      var kind = element("span", "dx-search-result__kind");
+      kind.textContent = page[3];
+      where.appendChild(kind);
     }
+    if (row[1] !== "" || page[1] !== row[2]) where.appendChild(document.createTextNode(page[1]));
+    if (where.firstChild) article.appendChild(where);
     if (row[3]) {
       var teaser = element("p", "md-search-result__teaser");
       appendSnippet(teaser, row[3], terms);
@@ -560,9 +673,34 @@
     return el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
   }
 
-  // "/" anywhere on the page focuses the box (Material's key). Registered once, here.
+  // The "/" key can be switched off in the search panel (WCAG 2.1.4); remembered on this PC.
+  var SLASH_KEY = "dx:search:slash-key";
+
+  function slashKeyOn() {
+    try {
+      return window.localStorage.getItem(SLASH_KEY) !== "off";
+    } catch (error) {
+      return true;
+    }
+  }
+
+  function setSlashKey(on) {
+    try {
+      if (on) window.localStorage.removeItem(SLASH_KEY);
+      else window.localStorage.setItem(SLASH_KEY, "off");
+    } catch (error) {
+      // Storage switched off: the choice holds for this page only.
+    }
+    slashOverride = on;
+  }
+
+  var slashOverride = null;
+
+  // "/" anywhere on the page focuses the box (Material's key), never while typing in a field.
+  // Registered once, here.
   document.addEventListener("keydown", function (event) {
     if (!ui || event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (slashOverride === null ? !slashKeyOn() : !slashOverride) return;
     if (event.defaultPrevented || isEditable(event.target)) return;
     event.preventDefault();
     open();

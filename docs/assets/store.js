@@ -29,6 +29,8 @@
   }
 
   var storageKey = "dx:" + siteId() + scope() + ":progress";
+  var exportedKey = "dx:" + siteId() + scope() + ":exported";
+  var memoryExported = null;
   var memory = null; // the record, when storage cannot be used
   var storage = probeStorage();
   var recovered = null; // { backupKey, reason } when a damaged record was set aside this load
@@ -211,6 +213,24 @@
     },
     exportRecord: function () {
       return read();
+    },
+    /* The time the record was last saved to a file, kept beside it (not in it: an import
+       must not change it). ISO string or null. */
+    lastExported: function () {
+      try {
+        return (storage && storage.getItem(exportedKey)) || memoryExported;
+      } catch (error) {
+        return memoryExported;
+      }
+    },
+    markExported: function () {
+      memoryExported = now();
+      try {
+        if (storage) storage.setItem(exportedKey, memoryExported);
+      } catch (error) {
+        // Kept for this session only; the record itself is unaffected.
+      }
+      notify();
     },
     /* Parses and checks an imported text; returns { error } or { changed }. */
     importText: function (text) {

@@ -166,7 +166,8 @@ def test_a_result_link_opens_the_same_result_in_a_fresh_browser(browser, page, s
     walk(page, site, "rpa-now", [("standard-area", "no"), ("will-change", "no"), ("data-linkage", "no")])
     link = page.url
     summary = page.locator(".dx-tree [data-role=summary]").inner_text()
-    assert page.locator("[data-role=permalink]").get_attribute("href") == f"#rpa-now={RPA_PATH}"
+    if site.kind == "served":  # on file:// without a shared address the link is not offered
+        assert page.locator("[data-role=permalink]").get_attribute("href") == link
 
     fresh = browser.new_context(locale="ja-JP")
     guard.attach(fresh)

@@ -10,6 +10,7 @@ import yaml
 
 from sitesearch.extract import Section, split_sections
 from sitesearch.index import GLOBAL_NAME, IndexedPage, index_data, index_script
+from sitesearch.kinds import page_kind
 from sitesearch.normalize import normalize, query_terms
 from sitesearch.quality import StaffQuery, distinct, hit_rate, markdown_path
 
@@ -71,7 +72,7 @@ def test_section_text_leaves_out_scripts_permalinks_and_marked_parts():
 def test_index_holds_text_and_its_normalised_form():
     page = IndexedPage("faq/rpa/", "ＲＰＡをやめる？", [Section("", "ＲＰＡをやめる？", "チェンジマネージメント")])
     data = index_data([page])
-    assert data["pages"] == [["faq/rpa/", "ＲＰＡをやめる？", "rpaをやめる?"]]
+    assert data["pages"] == [["faq/rpa/", "ＲＰＡをやめる？", "rpaをやめる?", ""]]
     assert data["sections"] == [[0, "", "ＲＰＡをやめる？", "チェンジマネージメント", "rpaをやめる?", "チェンジマネジメント"]]
 
 
@@ -115,3 +116,27 @@ def test_hit_rate_counts_a_query_once_when_any_expected_page_is_in_the_first_k()
     assert hit_rate(queries, ranked, 1) == 0.5
     assert hit_rate(queries, ranked, 2) == 1.0
     assert distinct(["a", "b", "a"]) == ["a", "b"]
+
+
+def test_what_a_reader_without_javascript_never_sees_is_not_indexed():
+    html = """<h2 id="t">質問に答える<span class="dx-visually-hidden">:見えない題</span></h2>
+    <p>本文</p><div class="dx-js-only" hidden><a>前の問いに戻る</a></div>
+    <p hidden>答えを一つ選んでください。</p><textarea>入力欄</textarea><select><option>選択肢</option></select>"""
+    assert split_sections(html) == [Section("t", "質問に答える", "本文")]
+
+
+@pytest.mark.parametrize(
+    ("src", "kind"),
+    [
+        ("index.md", "トップ"),
+        ("steps/step-1.md", "ステップ"),
+        ("faq/index.md", "よくある質問"),
+        ("faq/rpa-now.md", "よくある質問"),
+        ("decisions/rpa-now.md", "判断ツリー"),
+        ("curriculum/modules/x.md", "研修"),
+        ("glossary.md", "用語集"),
+        ("new-page.md", "ページ"),
+    ],
+)
+def test_each_page_has_a_kind_for_its_results(src, kind):
+    assert page_kind(src) == kind
