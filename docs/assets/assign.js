@@ -52,7 +52,7 @@
     roleBoxes.forEach(function (box) {
       box.addEventListener("change", function () {
         var role = catalog.roleById[box.value];
-        var others = {};
+        var others = Object.create(null);
         chosenRoles().forEach(function (r) {
           r.modules.forEach(function (id) {
             others[id] = true;

@@ -26,8 +26,8 @@
   /* The fragment as { treeId: "q.o/q.o" }, or null when it is not tree state. */
   function readFragment() {
     var hash = window.location.hash.replace(/^#/, "");
-    if (!hash) return {};
-    var state = {};
+    if (!hash) return Object.create(null);
+    var state = Object.create(null);
     var parts = hash.split("&");
     for (var i = 0; i < parts.length; i++) {
       var match = PART.exec(parts[i]);
@@ -67,7 +67,7 @@
   /* The current entry's state with this tree's remembered answers; Material's x and y kept. */
   function stateWith(treeId, remembered) {
     var base = window.history.state && typeof window.history.state === "object" ? window.history.state : {};
-    var state = {};
+    var state = Object.create(null);
     Object.keys(base).forEach(function (name) {
       state[name] = base[name];
     });
@@ -93,7 +93,7 @@
   function writeFragment(treeId, answersText, remembered, push) {
     var current = readFragment();
     if (current === null && !answersText) return; // leave a heading anchor alone
-    var state = current || {};
+    var state = current || Object.create(null);
     state[treeId] = answersText;
     var hash = fragmentFor(state);
     var url = window.location.href.split("#")[0] + (hash ? "#" + hash : "");
@@ -194,7 +194,7 @@
     }
 
     function hrefFor(answers) {
-      var state = readFragment() || {};
+      var state = readFragment() || Object.create(null);
       state[treeId] = answersText(answers);
       var hash = fragmentFor(state);
       return "#" + hash;

@@ -94,7 +94,7 @@
         DX.feedback(feedback, "まだ答えていない問いがあります(" + numbers.join("、") + ")。すべてに答えてから採点してください。");
         return;
       }
-      var answers = {};
+      var answers = Object.create(null);
       var score = 0;
       questions.forEach(function (q) {
         answers[q.getAttribute("data-question")] = chosen(q);

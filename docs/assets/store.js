@@ -51,6 +51,12 @@
     return new Date().toISOString();
   }
 
+  /* An item of the record, or undefined. Keys come from files and other tabs: "constructor"
+     must find nothing rather than the Object function every plain object inherits. */
+  function own(items, key) {
+    return Object.prototype.hasOwnProperty.call(items, key) ? items[key] : undefined;
+  }
+
   function emptyRecord() {
     return { format: FORMAT, version: VERSION, site: siteId(), updated: now(), items: {} };
   }
@@ -150,7 +156,7 @@
     var merged = JSON.parse(JSON.stringify(base));
     var changed = 0;
     Object.keys(incoming.items).forEach(function (key) {
-      var mine = merged.items[key];
+      var mine = own(merged.items, key);
       var theirs = incoming.items[key];
       if (!mine || Date.parse(theirs.at) > Date.parse(mine.at)) {
         merged.items[key] = { value: theirs.value, at: theirs.at };
@@ -179,11 +185,11 @@
       return recovered;
     },
     get: function (key) {
-      var entry = read().items[key];
+      var entry = own(read().items, key);
       return entry ? entry.value : undefined;
     },
     entry: function (key) {
-      return read().items[key];
+      return own(read().items, key);
     },
     /* Sets several keys at once: { key: value, ... }. Returns null, or the reason nothing was
        written: a value the format does not allow would make the whole record unreadable. */
@@ -205,7 +211,7 @@
     },
     entries: function (prefix) {
       var items = read().items;
-      var out = {};
+      var out = Object.create(null);
       Object.keys(items).forEach(function (key) {
         if (!prefix || key.indexOf(prefix) === 0) out[key] = items[key];
       });

@@ -169,6 +169,7 @@ def test_removing_a_published_module_is_an_error_that_says_how_to_retire(course)
     end = text.index("  - id: dx-basics-continuous")
     (course / MODULES).write_text(text[:start] + text[end:], encoding="utf-8")
     edit(course / PROGRAMS, "modules: [why-us-first, beyond-tools]", "modules: [why-us-first]")
+    (course / "data/selfchecks/beyond-tools.yml").unlink()  # removed with its module
     assert problems(course) == [
         f"{MODULES}:1: 公開済みのモジュール 'beyond-tools'(番号 2)が modules.yml にありません。"
         "消さずに戻して retired: true を付けてください(古い受講指示のコードと修了記録が使っています。data/published.yml:7)。"

@@ -7,6 +7,8 @@ import posixpath
 import re
 from pathlib import Path
 
+from macros import generate, load_sources
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 LINK = re.compile(r"\[([^\]]+)\]\(([^)#\s]+\.md)(#[^)]*)?\)")
@@ -19,6 +21,9 @@ def titles() -> dict[str, str]:
     for page in DOCS.rglob("*.md"):
         title = TITLE.search(page.read_text(encoding="utf-8")).group(1).strip()
         found[page.relative_to(DOCS).as_posix()] = title
+    # Program, module and role pages are made from the data at build time (macros/generate.py).
+    data, _, _ = load_sources(ROOT, DOCS)
+    found.update({uri: page.title for uri, page in generate.pages(data, {}).items()})
     return found
 
 

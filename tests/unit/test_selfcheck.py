@@ -46,9 +46,9 @@ def test_field_mistakes_and_in_file_rules_are_reported_together(tmp_path):
         f"{BASICS}:{line(root, BASICS, 'questions:')}: 問いは3〜5問にしてください(今は2問です)。",
         f"{BASICS}:{line(root, BASICS, 'choices:', after='who-to-learn-from')}: 選択肢は2〜5個にしてください(今は1個です)。",
         f"{BASICS}:{line(root, BASICS, 'answer: d')}: answer の「d」が choices にありません。choices の記号(a)から選んでください。",
-        f"{OBSERVE}:{line(root, OBSERVE, '- id: copy-cases')}: missing required field 'questions[0].explanation'",
-        f"{OBSERVE}:{line(root, OBSERVE, 'cc: ')}: questions[0].choices.cc.[key]: String should match pattern '^[a-z]$'",
-        f"{VENDOR}:{line(root, VENDOR, '- id: who-knows', after='業務のスペシャリスト')}: duplicate id 'who-knows'",
+        f"{OBSERVE}:{line(root, OBSERVE, '- id: copy-cases')}: 必須の項目 'questions[0].explanation' がありません。「explanation: …」を書き足してください。",
+        f"{OBSERVE}:{line(root, OBSERVE, 'cc: ')}: questions[0].choices.cc.[key]: 形が正しくありません(今は 'cc')。",
+        f"{VENDOR}:{line(root, VENDOR, '- id: who-knows', after='業務のスペシャリスト')}: id 'who-knows' が同じリストの中で重なっています。どちらかを別の id にしてください。",
     ]
 
 
@@ -56,7 +56,7 @@ def test_a_self_check_must_belong_to_a_module_and_link_to_its_read_pages(tmp_pat
     root = project(tmp_path, {
         OBSERVE: [("id: observe-first", "id: observe-firstly")],
         VENDOR: [("    page: faq/usual-vendor.md\n  - id: who-knows", "    page: faq/rpa-now.md\n  - id: who-knows")],
-        MODULES: [("read: [faq/one-hour-basics.md]", "read: [faq/one-hour-basics.md, About-Us.md]")],
+        MODULES: [("read: [faq/one-hour-basics.md", "read: [About-Us.md, faq/one-hour-basics.md")],
     })
     (root / "docs/About-Us.md").write_text("---\ntitle: x\nlast_reviewed: 2026-11-26\n---\n", encoding="utf-8")
     found = errors(root)
