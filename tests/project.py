@@ -63,3 +63,15 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@functools.cache
+def learning_total(module_id: str, root: Path = ROOT) -> int:
+    """How many 学習 activities a module has (pages to read, trees, reflections, its self-check)."""
+    from macros import load_sources
+    from macros.curriculum import Curriculum
+
+    data, _, _ = load_sources(root, root / "docs")
+    cur = Curriculum(data)
+    spec = cur.spec(cur.module[module_id], lambda ref: ref)
+    return len(spec["read"]) + len(spec["trees"]) + len(spec["reflections"]) + (1 if spec["selfcheck"] else 0)

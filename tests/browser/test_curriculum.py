@@ -18,6 +18,8 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
+from tests.project import learning_total
+
 from .conftest import axe_violations
 from .excel import excel_rows, jst
 from .widgets import SITE_ID
@@ -98,7 +100,7 @@ def complete_module(page, site, who: str, practice: bool):
     expect(page.locator(".dx-tree [data-role=result-title]")).to_contain_text("結論")
     page.goto(site.url(MODULE))
     summary = page.locator(".dx-lmodule__status [data-role=summary]")
-    expect(summary).to_contain_text("未完了(学習 7 件のうち 1 件")
+    expect(summary).to_contain_text(f"未完了(学習 {learning_total('people-and-careers')} 件のうち 1 件")
     expect(page.locator("[data-role=practice-count]")).to_contain_text(("3" if practice else "0") + " 件実施(全 3 件")
     for box in page.locator(".dx-lmodule__reads input[type=checkbox]").all():
         box.check()
@@ -186,10 +188,11 @@ def test_assign_learn_export_and_aggregate(browser, site, guard, tmp_path, axe):
         assert record1["person"]["staffId"] == "00123"
         module1, module2 = (next(m for m in r["modules"] if m["id"] == "people-and-careers") for r in (record1, record2))
         assert module1["practice"] == {"done": 3, "total": 3} and module2["practice"] == {"done": 0, "total": 3}
-        assert module1["learning"] == module2["learning"] == {"done": 7, "total": 7}
+        total = learning_total("people-and-careers")
+        assert module1["learning"] == module2["learning"] == {"done": total, "total": total}
         assert module2["complete"] and module2["selfCheck"]["passed"] and module2["selfCheck"]["score"] == 3
         row2 = next(r for r in csv2 if r["モジュールID"] == "people-and-careers")
-        assert (row2["学習完了数"], row2["学習対象数"], row2["実践完了数(自己申告)"], row2["実践対象数"]) == ("7", "7", "0", "3")
+        assert (row2["学習完了数"], row2["学習対象数"], row2["実践完了数(自己申告)"], row2["実践対象数"]) == (str(total), str(total), "0", "3")
         assert (row2["理解度チェック得点"], row2["理解度チェック合格点"], row2["理解度チェック結果"]) == ("3", "2", "合格")
         assert row2["完了日時"] == jst(module2["completedAt"])
         assert record1["assignments"][0]["name"] == "令和8年度 人材育成 事前学習"
@@ -221,8 +224,8 @@ def test_assign_learn_export_and_aggregate(browser, site, guard, tmp_path, axe):
         assert header[:8] + header[-2:] == ["氏名", "職員番号", "所属", "役割", "提出", "状態", "完了数", "対象数", "人を育て、生かす計画", "効果を測り、変化と付き合う"]
         body = [r.locator("th, td").all_inner_texts() for r in table.locator("tbody tr").all()]
         assert [b[:8] + b[-2:] for b in body] == [  # sorted by section, then name
-            ["佐藤 一郎", "—", "デジタル推進課", "DX推進担当", "提出済み", "未完了", "1", "2", "完了", "未完了"],
-            ["山田 花子", "—", "総務部 職員課", "人事担当", "提出済み", "未完了", "1", "2", "完了", "未完了"],
+            ["佐藤 一郎", "A-77", "デジタル推進課", "DX推進担当", "提出済み", "未完了", "1", "2", "完了", "未完了"],
+            ["山田 花子", "00123", "総務部 職員課", "人事担当", "提出済み", "未完了", "1", "2", "完了", "未完了"],
         ]
         no_axe_violations(axe, hr, guard)
         hr.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").fill(AFTER_DUE)
@@ -238,7 +241,7 @@ def test_assign_learn_export_and_aggregate(browser, site, guard, tmp_path, axe):
 
         people = csv_rows(download(hr, lambda: hr.get_by_role("button", name="表をCSVで書き出す(Excel用)").click()))
         assert people[0][:8] + people[0][-3:] == ["職員番号", "氏名", "所属", "役割", "提出", "状態", "完了数", "対象数", "人を育て、生かす計画", "効果を測り、変化と付き合う", "基準日"]
-        assert people[2][:8] + people[2][-3:] == ["", "山田 花子", "総務部 職員課", "人事担当", "提出済み", "期限超過", "1", "2", "完了", "期限超過", AFTER_DUE.replace("-", "/")]
+        assert people[2][:8] + people[2][-3:] == ["00123", "山田 花子", "総務部 職員課", "人事担当", "提出済み", "期限超過", "1", "2", "完了", "期限超過", AFTER_DUE.replace("-", "/")]
         rates = csv_rows(download(hr, lambda: hr.get_by_role("button", name="完了率をCSVで書き出す(Excel用)").click()))
         due = AFTER_DUE.replace("-", "/")
         assert ["モジュール", "人を育て、生かす計画", "2", "2", "0", "0", "0", "100", due] in rates

@@ -150,6 +150,10 @@ def test_an_old_code_with_a_retired_module_opens_and_its_completion_counts(brows
             values = {key: True for key in course.retired["checklist"]}
             values.update({key: "職場で試しました" for key in course.retired["reflections"]})
             values.update({f"tree/{t}": {"outcome": "x", "label": "x"} for t in course.retired["trees"]})
+            values.update({key: True for key in course.retired["read"]})
+            check = course.retired["selfcheck"]
+            if check:
+                values[check["key"]] = {"score": check["max"], "max": check["max"], "passed": True, "answers": {}}
             learner.evaluate("(values) => DX.store.set(values)", values)
 
             # A new PC opens the old code: it opens, with a plain notice about the retired part.
@@ -157,13 +161,14 @@ def test_an_old_code_with_a_retired_module_opens_and_its_completion_counts(brows
             notice = new_pc.locator(".dx-retired-notice")
             expect(notice).to_contain_text(course.retired["title"])
             expect(notice).to_contain_text("研修カリキュラムから外れました")
-            expect(new_pc.locator("[data-role=live]")).to_contain_text("外れました")
+            expect(new_pc.locator("[data-role=open-feedback]")).to_contain_text("外れました")
             expect(new_pc.locator(f"tr[data-module-id={course.retired['id']}] th")).to_contain_text("(廃止)")
             expect(new_pc.locator("tr[data-module-id]")).to_have_count(2)
 
             # The learner's record keeps the completion and says the module is retired.
             learner.goto(site.url("curriculum/my-learning.md", f"code={code}"))
             expect(learner.locator(f"tr[data-module-id={course.retired['id']}] [data-role=state]")).to_have_text("完了")
+            learner.get_by_label("職員番号 *").fill("K-001")
             learner.get_by_label("氏名 *").fill("架空 太郎")
             learner.get_by_label("所属 *").fill("総務課")
             with learner.expect_download() as info:
