@@ -44,6 +44,9 @@ WIDGET_NEEDS = {
     "progress": ("assets/curriculum.js",),  # the completion rule, for its CSV
 }
 
+# Widgets that keep nothing in the browser record: their pages need no store.
+STORELESS = {"aggregate", "assign"}
+
 _MODULE = re.compile(r'data-module="([a-z0-9-]+)"')
 
 _scripts: list[str] = []
@@ -82,7 +85,7 @@ def scripts_for(html: str) -> list[str]:
     """The site's scripts a page with this content needs, in the order mkdocs.yml lists them."""
     wanted = set(_always)
     modules = set(_MODULE.findall(html))
-    if modules:
+    if modules - STORELESS:
         wanted.add(STORE)
     for name in modules:
         wanted.update(WIDGET_NEEDS.get(name, ()))

@@ -328,7 +328,8 @@
   function remindBackup() {
     var content = document.querySelector(".md-content__inner");
     if (!content || !content.querySelector("[data-module]") || content.querySelector(".dx-backup-reminder")) return;
-    if (!DX.store.persistent() || !backupDue()) return; // without storage the widgets already say so
+    // Pages whose widgets keep nothing (集計, 受講指示) load no store and need no reminder.
+    if (!DX.store || !DX.store.persistent() || !backupDue()) return; // without storage the widgets already say so
     var last = DX.store.lastExported();
     var box = document.createElement("div");
     box.className = "dx-backup-reminder";

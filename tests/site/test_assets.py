@@ -6,6 +6,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from hooks.assets import STORELESS
 from tests.conftest import ROOT
 
 SCRIPT = re.compile(r'<script src="([^"]+)"')
@@ -34,7 +35,7 @@ def test_every_page_loads_only_what_its_widgets_need(builds):
             scripts = own_scripts(html)
             modules = set(MODULE.findall(html))
             assert {"site.js", "search.js"} <= scripts.keys(), page
-            assert ("store.js" in scripts) == bool(modules), page
+            assert ("store.js" in scripts) == bool(modules - STORELESS), page
             for name in modules:
                 if (ROOT / "docs/assets" / f"{name}.js").is_file():
                     assert f"{name}.js" in scripts, (page, name)
