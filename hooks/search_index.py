@@ -55,8 +55,9 @@ def _index_text() -> str:
 
 
 def _version() -> str:
+    text = _index_text()
     if len(_script) == 1:  # hashed once per build, after the index is made
-        _script.append(hashlib.sha256(_index_text().encode("utf-8")).hexdigest()[:10])
+        _script.append(hashlib.sha256(text.encode("utf-8")).hexdigest()[:10])
     return _script[1]
 
 

@@ -193,32 +193,12 @@
     });
 
     function copy(text, what, feedback) {
-      var say = function (message) {
-        DX.feedback(root.querySelector("[data-role=" + feedback + "]"), message);
-      };
-      function fallback() {
-        var area = document.createElement("textarea");
-        area.value = text;
-        area.setAttribute("readonly", "");
-        area.className = "dx-visually-hidden";
-        document.body.appendChild(area);
-        area.select();
-        var ok = false;
-        try {
-          ok = document.execCommand("copy");
-        } catch (error) {
-          ok = false;
-        }
-        area.remove();
-        say(ok ? what + "をコピーしました。" : what + "をコピーできませんでした。欄を選んで Ctrl+C でコピーしてください。");
-      }
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).then(function () {
-          say(what + "をコピーしました。貼り付けて使えます。");
-        }, fallback);
-      } else {
-        fallback();
-      }
+      DX.copyText(text, function (ok) {
+        DX.feedback(
+          root.querySelector("[data-role=" + feedback + "]"),
+          ok ? what + "をコピーしました。貼り付けて使えます。" : what + "をコピーできませんでした。欄を選んで Ctrl+C でコピーしてください。"
+        );
+      });
     }
 
     root.querySelector("[data-action=copy-link]").addEventListener("click", function () {
