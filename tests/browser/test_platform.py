@@ -11,6 +11,8 @@ pytestmark = pytest.mark.browser
 
 def test_a_page_without_widgets_leads_to_one_whose_widgets_start(page, site, guard):
     page.goto(site.url("about.md"))
+    # Material's instant navigation takes over links once it has read sitemap.xml.
+    page.wait_for_load_state("networkidle")
     assert page.evaluate("() => !window.DX.store && !document.querySelector('script[src*=\"checklist.js\"]')")
     page.evaluate("() => { window.__samePage = true; }")
     page.locator(".md-sidebar--primary a", has_text="ステップ1 チェックリスト").first.click()
