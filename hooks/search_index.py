@@ -21,13 +21,13 @@ from sitesearch.kinds import page_kind  # noqa: E402
 
 _pages: dict[str, IndexedPage] = {}
 _nav_order: dict[str, int] = {}
-_script: list[str] = []
+_index: dict[str, str] = {}  # "text" and its "version", made once per build
 
 
 def on_pre_build(config):
     _pages.clear()  # mkdocs serve rebuilds in the same process
     _nav_order.clear()
-    _script.clear()
+    _index.clear()
 
 
 def on_nav(nav, config, files):
@@ -48,17 +48,16 @@ def on_page_content(html, page, config, files):
 
 def _index_text() -> str:
     """The index script, made once all pages are converted (before any is rendered)."""
-    if not _script:
+    if not _index:
         in_nav_order = sorted(_pages, key=lambda src: _nav_order.get(src, len(_nav_order)))
-        _script.append(index_script([_pages[src] for src in in_nav_order]))
-    return _script[0]
+        _index["text"] = index_script([_pages[src] for src in in_nav_order])
+        _index["version"] = hashlib.sha256(_index["text"].encode("utf-8")).hexdigest()[:10]
+    return _index["text"]
 
 
 def _version() -> str:
-    text = _index_text()
-    if len(_script) == 1:  # hashed once per build, after the index is made
-        _script.append(hashlib.sha256(text.encode("utf-8")).hexdigest()[:10])
-    return _script[1]
+    _index_text()
+    return _index["version"]
 
 
 def on_page_context(context, page, config, nav):

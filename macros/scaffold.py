@@ -180,13 +180,23 @@ def new_role(root: Path, role_id: str) -> list[str]:
     return [f"data/curriculum/roles.yml(役割 '{role_id}' を末尾に追加)", f"ページ curriculum/roles/{role_id}.md はビルドのときにデータから作られます"]
 
 
+def _refuse_existing(root: Path, *paths: Path) -> None:
+    for path in paths:
+        if path.exists():
+            raise ScaffoldError(f"{path.relative_to(root)} はもうあります。別の id にしてください。")
+
+
+def _next_order(folder: Path) -> int:
+    """One past the highest `order:` among the YAML files of a folder."""
+    orders = [int(n) for p in folder.glob("*.yml") for n in re.findall(r"^order: *(\d+)", p.read_text(encoding="utf-8"), re.M)]
+    return max([*orders, 0]) + 1
+
+
 def new_tree(root: Path, tree_id: str) -> list[str]:
     data_file = root / f"data/decisions/{tree_id}.yml"
     page = root / f"docs/decisions/{tree_id}.md"
-    for path in (data_file, page):
-        if path.exists():
-            raise ScaffoldError(f"{path.relative_to(root)} はもうあります。別の id にしてください。")
-    orders = [int(n) for p in (root / "data/decisions").glob("*.yml") for n in re.findall(r"^order: *(\d+)", p.read_text(encoding="utf-8"), re.M)]
+    _refuse_existing(root, data_file, page)
+    order = _next_order(root / "data/decisions")
     data_file.parent.mkdir(parents=True, exist_ok=True)
     data_file.write_text(f"""\
 # 判断ツリー。./dev new tree {tree_id} が作りました。
@@ -196,7 +206,7 @@ def new_tree(root: Path, tree_id: str) -> list[str]:
 id: {tree_id}
 title: (ツリーが答える問いを書く。例:今、○○を進めてよいですか)
 summary: (一覧に出す1文。誰のための、何を決めるツリーか)
-order: {max([*orders, 0]) + 1}                  # 判断ツリーの一覧での順番(1〜99)
+order: {order}                  # 判断ツリーの一覧での順番(1〜99)
 page: decisions/{tree_id}.md   # このツリーを表示するページ
 questions:
   - id: first
@@ -309,10 +319,8 @@ last_reviewed: {_today()}
 def new_worksheet(root: Path, worksheet_id: str) -> list[str]:
     data_file = root / f"data/worksheets/{worksheet_id}.yml"
     page = root / f"docs/worksheets/{worksheet_id}.md"
-    for path in (data_file, page):
-        if path.exists():
-            raise ScaffoldError(f"{path.relative_to(root)} はもうあります。別の id にしてください。")
-    orders = [int(n) for p in (root / "data/worksheets").glob("*.yml") for n in re.findall(r"^order: *(\d+)", p.read_text(encoding="utf-8"), re.M)]
+    _refuse_existing(root, data_file, page)
+    order = _next_order(root / "data/worksheets")
     data_file.parent.mkdir(parents=True, exist_ok=True)
     data_file.write_text(f"""\
 # ワークシート。./dev new worksheet {worksheet_id} が作りました。
@@ -321,7 +329,7 @@ id: {worksheet_id}
 title: (ワークシートの名前を書く)
 summary: (一覧に出す1文。このシートで何ができあがるか)
 step: step-0                    # 手順書のステップ(data/steps.yml の id)
-order: {max([*orders, 0]) + 1}                        # ワークシートの一覧での順番(1〜99)
+order: {order}                        # ワークシートの一覧での順番(1〜99)
 page: worksheets/{worksheet_id}.md  # このシートを表示するページ
 used_in:                        # このシートへのリンクを出すページ({{{{ worksheet_links() }}}} のあるページ)
   - steps/step-0.md
