@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checklist, checks, curriculum, decision_diagram, decision_tree, faq, generate, glossary, progress, published, render, selfcheck, sources, steps, worksheet
+from . import checklist, checks, curriculum, decision_diagram, decision_tree, faq, generate, glossary, progress, published, render, selfcheck, sources, stash, steps, worksheet
 from .diagnostics import SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
@@ -66,6 +66,7 @@ def define_env(env) -> None:
     generate.PAGES.update(generate.pages(data, extra))
     glossary.install(env.conf, data)
     page = PageContext(env)
+    macro = stash.deferring(page, env.macro)
     mark = glossary.marker(data)
     titles = {uri: p.meta.title for uri, p in pages.items()}
     titles.update({uri: p.title for uri, p in generate.PAGES.items()})
@@ -75,104 +76,104 @@ def define_env(env) -> None:
         + selfcheck.progress_catalog(data, cur.ordered_modules(), titles) + worksheet.catalog(data)
     )
 
-    @env.macro
+    @macro
     def steps_overview():
         return steps.render_overview(data, page)
 
-    @env.macro
+    @macro
     def faq_questions(step_id: str):
         return faq.render_questions(entries, data, page, mark, step_id)
 
-    @env.macro
+    @macro
     def faq_index(by: str = "step"):
         return faq.render_index(entries, data, page, mark, by)
 
-    @env.macro
+    @macro
     def faq_question():
         return faq.render_question(entries, data, page, mark)
 
-    @env.macro
+    @macro
     def faq_related():
         return faq.render_related(entries, data, page, mark)
 
-    @env.macro
+    @macro
     def glossary_terms():
         return glossary.render_glossary(data, page, titles)
 
     def checklist_macro(checklist_id: str):
         return checklist.render_checklist(data, page, mark, checklist_id)
 
-    env.macro(checklist_macro, "checklist")
+    macro(checklist_macro, "checklist")
 
-    @env.macro
+    @macro
     def progress_page():
         return progress.render_progress(data, page, catalog, mark, cur.catalog(page.links)["modules"])
 
     def decision_tree_macro(tree_id: str):
         return decision_tree.render_tree(data, page, mark, titles, tree_id)
 
-    env.macro(decision_tree_macro, "decision_tree")
+    macro(decision_tree_macro, "decision_tree")
 
     def decision_diagram_macro(tree_id: str):
         return decision_diagram.render_diagram(data, page, mark, tree_id)
 
-    env.macro(decision_diagram_macro, "decision_diagram")
+    macro(decision_diagram_macro, "decision_diagram")
 
     def sources_macro(*ids: str):
         return sources.render_sources(data, page, mark, ids)
 
-    env.macro(sources_macro, "sources")
+    macro(sources_macro, "sources")
 
     def article_quote(text: str):
         return sources.render_quote(page, mark, text)
 
-    env.macro(article_quote, "article_quote")
+    macro(article_quote, "article_quote")
 
     def worksheet_macro(sheet_id: str):
         return worksheet.render_worksheet(data, page, mark, titles, sheet_id)
 
-    env.macro(worksheet_macro, "worksheet")
+    macro(worksheet_macro, "worksheet")
 
-    @env.macro
+    @macro
     def worksheet_index():
         return worksheet.render_index(data, page, mark)
 
-    @env.macro
+    @macro
     def worksheet_links():
         return worksheet.render_links(data, page, mark)
 
-    @env.macro
+    @macro
     def decision_index():
         return decision_tree.render_index(data, page, mark)
 
-    @env.macro
+    @macro
     def curriculum_map():
         return curriculum.render_map(cur, page, mark)
 
-    @env.macro
+    @macro
     def curriculum_program(program_id: str):
         return curriculum.render_program(cur, page, program_id, titles, mark)
 
-    @env.macro
+    @macro
     def learning_path(role_id: str):
         return curriculum.render_role_path(cur, page, role_id, mark)
 
-    @env.macro
+    @macro
     def learning_paths():
         return curriculum.render_roles_index(cur, page, mark)
 
-    @env.macro
+    @macro
     def learning_module(module_id: str):
         return curriculum.render_module(cur, page, module_id, titles, mark)
 
-    @env.macro
+    @macro
     def assignment_builder():
         return curriculum.render_assign(cur, page, mark)
 
-    @env.macro
+    @macro
     def my_learning():
         return curriculum.render_my_learning(cur, page, mark)
 
-    @env.macro
+    @macro
     def completion_aggregate():
         return curriculum.render_aggregate(cur, page, mark)

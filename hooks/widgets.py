@@ -1,0 +1,28 @@
+"""Puts each page's widget HTML back after Markdown has converted the page (macros/stash.py).
+
+First among the hooks, so the search index, the per-page scripts and the bundle see the
+finished page.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+PROJECT = Path(__file__).resolve().parent.parent
+if str(PROJECT) not in sys.path:
+    sys.path.insert(0, str(PROJECT))
+
+
+def on_page_content(html, page, config, files):
+    from macros import stash
+
+    try:
+        html, anchors = stash.restore(page.file.src_uri, html)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= anchors
+    return html
