@@ -11,7 +11,7 @@ import yaml
 from sitesearch.extract import Section, split_sections
 from sitesearch.index import GLOBAL_NAME, IndexedPage, index_data, index_script
 from sitesearch.kinds import page_kind
-from sitesearch.normalize import normalize, query_terms
+from sitesearch.normalize import normalize, normalize_unit, query_terms, units
 from sitesearch.quality import StaffQuery, distinct, hit_rate, markdown_path
 
 CASES = yaml.safe_load((Path(__file__).parents[1] / "search_normalize_cases.yml").read_text(encoding="utf-8"))
@@ -20,6 +20,15 @@ CASES = yaml.safe_load((Path(__file__).parents[1] / "search_normalize_cases.yml"
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[repr(c[0]) for c in CASES])
 def test_normalize(text, expected):
     assert normalize(text) == expected
+
+
+def test_normalize_by_table_agrees_with_unit_by_unit():
+    # normalize() takes a str.translate shortcut for text without joining marks: it must give
+    # what the unit-by-unit rule (the one search.js mirrors) gives, before and after a text
+    # with marks has been seen.
+    texts = [text for text, _ in CASES] + ["ｶﾞｲﾄﾞﾗｲﾝ・ＡＩ－ＯＣＲ サーバー", "か\u3099ん e\u0301"]
+    for text in texts + texts:
+        assert normalize(text) == "".join(normalize_unit(unit) for _, unit in units(text)), text
 
 
 @pytest.mark.parametrize(
