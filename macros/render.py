@@ -47,6 +47,10 @@ class Links:
 
     def __call__(self, ref: str) -> str:
         path, _, anchor = ref.partition("#")
-        target = File(path, "", "", self.use_directory_urls).url
-        url = get_relative_url(target, self.page_url)
+        url = get_relative_url(_site_url(path, self.use_directory_urls), self.page_url)
         return f"{url}#{anchor}" if anchor else url
+
+
+@cache
+def _site_url(path: str, use_directory_urls: bool) -> str:
+    return File(path, "", "", use_directory_urls).url
