@@ -62,9 +62,18 @@ def site_markdown(target: Path) -> Path:
     return target
 
 
-def plain_config(work: Path, docs: Path) -> Path:
-    """The same Markdown with Material alone: MkDocs' INHERIT, with macros, hooks and overrides removed."""
+def plain_config(work: Path, docs: Path, macros_plugin: bool = False) -> Path:
+    """The same Markdown with Material alone: MkDocs' INHERIT, with macros, hooks and overrides removed.
+
+    With ``macros_plugin``, mkdocs-macros runs too, over every page, with a module that
+    defines nothing (calls are kept as text): what the plugin itself costs, before any of
+    this site's data, widgets or search.
+    """
     work.mkdir(parents=True)
+    plugins = "[{search: {lang: ja}}, tags]"
+    if macros_plugin:
+        (work / "nomacros.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
+        plugins = "[{search: {lang: ja}}, tags, {macros: {module_name: nomacros, on_undefined: keep}}]"
     # theme.custom_dir (overrides/) resolves next to this config: an empty one, since the
     # site's overrides use a filter that its hooks provide.
     (work / "overrides").mkdir()
@@ -72,7 +81,7 @@ def plain_config(work: Path, docs: Path) -> Path:
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {docs}\n"
-        "plugins: [{search: {lang: ja}}, tags]\n"
+        f"plugins: {plugins}\n"
         "hooks: []\n"
         "watch: []\n",
         encoding="utf-8",
@@ -120,12 +129,14 @@ def main() -> None:
         work = Path(tmp)
         plain = plain_config(work / "plain", site_markdown(work / "markdown"))
         docs_only = plain_config(work / "plain-docs", ROOT / "docs")
-        real_times, plain_times, docs_times = [], [], []
+        with_plugin = plain_config(work / "plain-macros", work / "markdown", macros_plugin=True)
+        real_times, plain_times, docs_times, plugin_times = [], [], [], []
         for _ in range(RUNS):
             real_times.append(build(ROOT / "mkdocs.yml", work / "site"))
             plain_times.append(build(plain, work / "plain-site"))
             docs_times.append(build(docs_only, work / "plain-docs-site"))
-        real, base, docs_base = (statistics.median(t) for t in (real_times, plain_times, docs_times))
+            plugin_times.append(build(with_plugin, work / "plain-macros-site"))
+        real, base, docs_base, plugin_base = (statistics.median(t) for t in (real_times, plain_times, docs_times, plugin_times))
         pages = sum(1 for _ in (work / "markdown").rglob("*.md"))
         build(ROOT / "mkdocs.yml", work / "offline", offline=True, dist=work / "dist")
         (zip_path,) = (work / "dist").glob("*.zip")
@@ -135,6 +146,7 @@ def main() -> None:
         print(f"  plain Material       {base:6.2f} s   (the same {pages} pages of Markdown, macros and hooks off)")
         print(f"  ratio                {real / base:6.2f} x   budget {BUILD_RATIO_BUDGET} x: {verdict(real / base <= BUILD_RATIO_BUDGET)}")
         print(f"  plain Material, docs/ alone {docs_base:6.2f} s   (without the generated pages; ratio {real / docs_base:.2f} x)")
+        print(f"  plain Material + mkdocs-macros doing nothing {plugin_base:6.2f} s   ({plugin_base / base:.2f} x plain: the plugin's own share)")
 
         print("the site's own assets (docs/assets)")
         own = [p for p in sorted((ROOT / "docs/assets").glob("*")) if p.suffix in {".css", ".js"}]
