@@ -16,6 +16,12 @@ if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
 
+def on_pre_build(config):
+    from macros import stash
+
+    stash.clear()
+
+
 def on_page_content(html, page, config, files):
     from macros import stash
 

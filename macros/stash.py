@@ -21,6 +21,11 @@ ANCHOR = re.compile(r'(?<![\w-])(?:id|name)="([^"]+)"')
 _pending: dict[str, list[str]] = {}
 
 
+def clear() -> None:
+    """Forget what a build left behind: a page that failed half way under ``mkdocs serve``."""
+    _pending.clear()
+
+
 def put(src_uri: str, html: str) -> Markup:
     """Keep a widget's HTML for the page; return the marker that stands in for it."""
     widgets = _pending.setdefault(src_uri, [])

@@ -42,3 +42,11 @@ def test_a_widget_markdown_swallowed_is_an_error_naming_the_page():
     marker = stash.put("e.md", Markup("<div>widget</div>"))
     with pytest.raises(ValueError, match=r"docs/e\.md: 1 widget"):
         stash.restore("e.md", convert(f"    {marker}\n"))  # an indented code block escapes it
+
+
+def test_what_a_failed_build_left_is_forgotten():
+    stash.put("f.md", Markup("<div>from a build that stopped</div>"))
+    stash.clear()
+    marker = stash.put("f.md", Markup("<div>this build</div>"))
+    assert str(marker) == "<!--dx-widget:0-->"
+    assert stash.restore("f.md", convert(str(marker)))[0].strip() == "<div>this build</div>"
