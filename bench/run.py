@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from hooks.assets import LAZY  # noqa: E402  (scripts a page adds on first use)
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 ASSET_REF = re.compile(r"""(?:src|href)="([^"#?]+)""")
 # Budgets (issue 14): what a page costs in the site's own JS and CSS, and the build's cost
@@ -134,6 +136,10 @@ def main() -> None:
         for path in files:
             print(f"    {path.name:24} {kb(gz(path.read_bytes()))}")
         print(f"  lightest: {lightest.relative_to(site).as_posix():30} {kb(own[lightest][1])}")
+        # Loaded on first use, not by the page (hooks/assets.py LAZY): counted here, not hidden.
+        lazy = sum(gz((site / path).read_bytes()) for path in LAZY.values())
+        names = ", ".join(Path(path).name for path in LAZY.values())
+        print(f"  heaviest once search is used (+ {names}, loaded on first use): {kb(total_gz + lazy).strip()}")
 
         print("offline bundle")
         print(f"  {zip_path.name:22} {kb(zip_path.stat().st_size)}")

@@ -13,6 +13,10 @@ The copies written to the site are minified (rjsmin, rcssmin): the sources in do
 stay commented and readable, and browsers fetch about a quarter fewer bytes. Nothing else
 changes: the same classic scripts, no bundling, nothing to build before `mkdocs build`.
 
+Some scripts load on first use, never from a page's HTML (LAZY): the search engine, which
+assets/search.js adds when the search box is first used. They are minified and versioned
+like the others; their versions reach the page in meta tags (overrides/main.html).
+
 On instant navigation Material swaps the page's content without reloading scripts, so the
 content carries the page's list (`data-dx-scripts`) and site.js loads what is missing
 before it starts the new page's widgets.
@@ -34,6 +38,8 @@ from mkdocs.utils import get_relative_url
 STORE = "assets/store.js"
 ALWAYS = ("assets/site.js", "assets/search.js")
 GLOSSARY = "assets/glossary.js"
+# Added by a script on first use, not by the page: meta name -> script (overrides/main.html).
+LAZY = {"dx-search-engine": "assets/search-engine.js"}
 # Widgets whose code is shared with others (the curriculum's completion rule and codes).
 WIDGET_NEEDS = {
     "learning-module": ("assets/curriculum.js", "assets/learning.js"),
@@ -73,7 +79,7 @@ def on_config(config):
         # Inside an LMS the runtime (assets/scorm.js, hooks/scorm.py) moves the progress
         # record to and from the LMS on every page, so every page has the store.
         _always.add(STORE)
-    for path in _scripts:
+    for path in [*_scripts, *LAZY.values()]:
         _versions[path] = _version(docs_dir, path)
     # Material writes every extra_javascript entry into every page; this hook writes them instead.
     config.extra_javascript = []
@@ -99,12 +105,18 @@ def on_page_context(context, page, config, nav):
     paths = scripts_for(page.content or "")
     _used.update(paths)
     context["dx_scripts"] = [f"{get_relative_url(path, page.url)}?v={_versions[path]}" for path in paths]
+    context["dx_lazy"] = lazy_versions()
     return context
+
+
+def lazy_versions() -> dict[str, str]:
+    """Meta name -> version of each script loaded on first use."""
+    return {name: _versions[path] for name, path in LAZY.items()}
 
 
 def on_post_build(config):
     site_dir = Path(config.site_dir)
-    for path in [*_scripts, *(str(css).split("?")[0] for css in config.extra_css)]:
+    for path in [*_scripts, *LAZY.values(), *(str(css).split("?")[0] for css in config.extra_css)]:
         target = site_dir / path
         text = target.read_text(encoding="utf-8")
         target.write_text(rcssmin.cssmin(text) if path.endswith(".css") else rjsmin.jsmin(text), encoding="utf-8")
@@ -120,4 +132,5 @@ def on_template_context(context, template_name, config):
     paths = scripts_for("")
     _used.update(paths)
     context["dx_scripts"] = [f"{base}/{path}?v={_versions[path]}" for path in paths]
+    context["dx_lazy"] = lazy_versions()
     return context

@@ -53,6 +53,10 @@ def test_asset_urls_carry_the_hash_of_their_source(builds):
     meta = re.search(r'<meta name="dx-search-version" content="([0-9a-f]{10})">', index)
     index_js = (builds.online / "search/dx-index.js").read_bytes()
     assert meta and meta[1] == hashlib.sha256(index_js).hexdigest()[:10]
+    # The search engine, added by search.js on first use: not in the page, versioned in a meta tag.
+    assert "search-engine.js" not in index
+    engine = re.search(r'<meta name="dx-search-engine" content="([0-9a-f]{10})">', index)
+    assert engine and engine[1] == version("search-engine.js")
 
 
 def test_the_content_lists_its_scripts_for_instant_navigation(builds):
@@ -64,7 +68,7 @@ def test_the_content_lists_its_scripts_for_instant_navigation(builds):
 
 
 def test_written_scripts_and_styles_are_minified_copies(builds):
-    for name in ("site.js", "store.js", "site.css"):
+    for name in ("site.js", "store.js", "search-engine.js", "site.css"):
         source = (ROOT / "docs/assets" / name).read_text(encoding="utf-8")
         written = (builds.online / "assets" / name).read_text(encoding="utf-8")
         assert len(written) < 0.85 * len(source), name
