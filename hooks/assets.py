@@ -40,14 +40,17 @@ ALWAYS = ("assets/site.js", "assets/search.js")
 GLOSSARY = "assets/glossary.js"
 # Added by a script on first use, not by the page: meta name -> script (overrides/main.html).
 LAZY = {"dx-search-engine": "assets/search-engine.js"}
-# Widgets whose code is shared with others (the curriculum's completion rule and codes).
+# Widgets whose code is shared with others: the completion rule (completion.js) and the
+# curriculum's codes, dates and catalog (curriculum.js).
+COMPLETION = "assets/completion.js"
+CURRICULUM = "assets/curriculum.js"
 WIDGET_NEEDS = {
-    "learning-module": ("assets/curriculum.js", "assets/learning.js"),
-    "my-learning": ("assets/curriculum.js", "assets/learning.js"),
-    "role-path": ("assets/curriculum.js", "assets/learning.js"),
-    "assign": ("assets/curriculum.js",),
-    "aggregate": ("assets/curriculum.js",),
-    "progress": ("assets/curriculum.js",),  # the completion rule, for its CSV
+    "learning-module": (COMPLETION,),
+    "role-path": (COMPLETION, CURRICULUM),
+    "my-learning": (COMPLETION, CURRICULUM),
+    "assign": (CURRICULUM,),
+    "aggregate": (CURRICULUM,),
+    "progress": (COMPLETION,),  # the completion rule, for its CSV
 }
 
 # Widgets that keep nothing in the browser record: their pages need no store.
