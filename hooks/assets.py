@@ -14,7 +14,8 @@ stay commented and readable, and browsers fetch about a quarter fewer bytes. Not
 changes: the same classic scripts, no bundling, nothing to build before `mkdocs build`.
 
 Some scripts load on first use, never from a page's HTML (LAZY): the search engine, which
-assets/search.js adds when the search box is first used. They are minified and versioned
+assets/search.js adds when the search box is first used, and the aggregation's engine, which
+assets/aggregate.js adds when files are first chosen on the 集計 page. They are minified and versioned
 like the others; their versions reach the page in meta tags (overrides/main.html).
 
 On instant navigation Material swaps the page's content without reloading scripts, so the
@@ -39,7 +40,10 @@ STORE = "assets/store.js"
 ALWAYS = ("assets/site.js", "assets/search.js")
 GLOSSARY = "assets/glossary.js"
 # Added by a script on first use, not by the page: meta name -> script (overrides/main.html).
-LAZY = {"dx-search-engine": "assets/search-engine.js"}
+LAZY = {
+    "dx-search-engine": "assets/search-engine.js",  # by search.js, when the box is first used
+    "dx-aggregate-engine": "assets/aggregate-engine.js",  # by aggregate.js, when files are chosen
+}
 # Widgets whose code is shared with others: the completion rule (completion.js) and the
 # curriculum's codes, dates and catalog (curriculum.js).
 COMPLETION = "assets/completion.js"

@@ -6,7 +6,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from hooks.assets import STORELESS
+from hooks.assets import LAZY, STORELESS
 from tests.conftest import ROOT
 
 SCRIPT = re.compile(r'<script src="([^"]+)"')
@@ -53,10 +53,14 @@ def test_asset_urls_carry_the_hash_of_their_source(builds):
     meta = re.search(r'<meta name="dx-search-version" content="([0-9a-f]{10})">', index)
     index_js = (builds.online / "search/dx-index.js").read_bytes()
     assert meta and meta[1] == hashlib.sha256(index_js).hexdigest()[:10]
-    # The search engine, added by search.js on first use: not in the page, versioned in a meta tag.
-    assert "search-engine.js" not in index
-    engine = re.search(r'<meta name="dx-search-engine" content="([0-9a-f]{10})">', index)
-    assert engine and engine[1] == version("search-engine.js")
+    # Engines added on first use (search.js, aggregate.js): not in a page, versioned in a meta tag.
+    aggregate = (builds.online / "curriculum/aggregate/index.html").read_text(encoding="utf-8")
+    assert "aggregate.js" in own_scripts(aggregate)
+    for meta_name, path in LAZY.items():
+        name = path.removeprefix("assets/")
+        assert name not in own_scripts(index) and name not in own_scripts(aggregate)
+        engine = re.search(rf'<meta name="{meta_name}" content="([0-9a-f]{{10}})">', aggregate)
+        assert engine and engine[1] == version(name), name
 
 
 def test_the_content_lists_its_scripts_for_instant_navigation(builds):
