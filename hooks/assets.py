@@ -18,9 +18,13 @@ assets/search.js adds when the search box is first used, and the aggregation's e
 assets/aggregate.js adds when files are first chosen on the 集計 page. They are minified and versioned
 like the others; their versions reach the page in meta tags (overrides/main.html).
 
-On instant navigation Material swaps the page's content without reloading scripts, so the
-content carries the page's list (`data-dx-scripts`) and site.js loads what is missing
-before it starts the new page's widgets.
+Stylesheets likewise: `extra_css` (site.css) is on every page; a widget's own sheet,
+`assets/NAME.css` when there is one, only on pages with the widget (WIDGET_STYLES adds
+sheets for content outside a widget, such as a decision tree's diagram).
+
+On instant navigation Material swaps the page's content without reloading scripts or
+stylesheets, so the content carries the page's lists (`data-dx-scripts`, `data-dx-styles`)
+and site.js loads what is missing before it starts the new page's widgets.
 """
 
 from __future__ import annotations
@@ -60,9 +64,13 @@ WIDGET_NEEDS = {
 # Widgets that keep nothing in the browser record: their pages need no store.
 STORELESS = {"aggregate", "assign"}
 
+# Content that needs a widget's stylesheet without the widget: text in the HTML -> sheet.
+WIDGET_STYLES = {'class="dx-diagram"': "assets/decision-tree.css"}
+
 _MODULE = re.compile(r'data-module="([a-z0-9-]+)"')
 
 _scripts: list[str] = []
+_styles: list[str] = []  # the widgets' stylesheets (docs/assets/*.css but extra_css)
 _always: set[str] = set()
 _versions: dict[str, str] = {}
 _used: set[str] = set()
@@ -90,6 +98,10 @@ def on_config(config):
         _versions[path] = _version(docs_dir, path)
     # Material writes every extra_javascript entry into every page; this hook writes them instead.
     config.extra_javascript = []
+    base = {str(css) for css in config.extra_css}
+    _styles[:] = sorted(f"assets/{css.name}" for css in (docs_dir / "assets").glob("*.css") if f"assets/{css.name}" not in base)
+    for path in _styles:
+        _versions[path] = _version(docs_dir, path)
     config.extra_css = [f"{css}?v={_version(docs_dir, str(css))}" for css in config.extra_css]
     return config
 
@@ -108,10 +120,19 @@ def scripts_for(html: str) -> list[str]:
     return [path for path in _scripts if path in wanted]
 
 
+def styles_for(html: str) -> list[str]:
+    """The widgets' stylesheets a page with this content needs (after site.css)."""
+    wanted = {f"assets/{name}.css" for name in _MODULE.findall(html)}
+    wanted.update(sheet for text, sheet in WIDGET_STYLES.items() if text in html)
+    return [path for path in _styles if path in wanted]
+
+
 def on_page_context(context, page, config, nav):
     paths = scripts_for(page.content or "")
-    _used.update(paths)
+    styles = styles_for(page.content or "")
+    _used.update(paths, styles)
     context["dx_scripts"] = [f"{get_relative_url(path, page.url)}?v={_versions[path]}" for path in paths]
+    context["dx_styles"] = [f"{get_relative_url(path, page.url)}?v={_versions[path]}" for path in styles]
     context["dx_lazy"] = lazy_versions()
     return context
 
@@ -123,14 +144,14 @@ def lazy_versions() -> dict[str, str]:
 
 def on_post_build(config):
     site_dir = Path(config.site_dir)
-    for path in [*_scripts, *LAZY.values(), *(str(css).split("?")[0] for css in config.extra_css)]:
+    for path in [*_scripts, *LAZY.values(), *_styles, *(str(css).split("?")[0] for css in config.extra_css)]:
         target = site_dir / path
         text = target.read_text(encoding="utf-8")
         target.write_text(rcssmin.cssmin(text) if path.endswith(".css") else rjsmin.jsmin(text), encoding="utf-8")
-    unused = [path for path in _scripts if path not in _used]
+    unused = [path for path in [*_scripts, *_styles] if path not in _used]
     if unused:
-        # A script no page loads is a widget renamed or a line left behind: say so (--strict stops).
-        logging.getLogger("mkdocs.hooks.assets").warning("hooks/assets.py: no page loads %s (data-module names and extra_javascript disagree)", ", ".join(unused))
+        # A script or sheet no page loads is a widget renamed or a line left behind: say so (--strict stops).
+        logging.getLogger("mkdocs.hooks.assets").warning("hooks/assets.py: no page loads %s (data-module names and extra_javascript or docs/assets/*.css disagree)", ", ".join(unused))
 
 
 def on_template_context(context, template_name, config):
@@ -139,5 +160,6 @@ def on_template_context(context, template_name, config):
     paths = scripts_for("")
     _used.update(paths)
     context["dx_scripts"] = [f"{base}/{path}?v={_versions[path]}" for path in paths]
+    context["dx_styles"] = []
     context["dx_lazy"] = lazy_versions()
     return context

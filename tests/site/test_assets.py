@@ -11,6 +11,7 @@ from tests.conftest import ROOT
 
 SCRIPT = re.compile(r'<script src="([^"]+)"')
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*assets/site\.css[^"]*)"')
+WIDGET_SHEET = re.compile(r'<link rel="stylesheet" href="[^"]*assets/([a-z0-9-]+)\.css\?v=[0-9a-f]{10}">')
 MODULE = re.compile(r'data-module="([a-z0-9-]+)"')
 OWN = re.compile(r"assets/([a-z0-9-]+\.js)\?v=([0-9a-f]{10})$")
 
@@ -41,6 +42,12 @@ def test_every_page_loads_only_what_its_widgets_need(builds):
                     assert f"{name}.js" in scripts, (page, name)
             if not modules:
                 assert scripts.keys() <= {"site.js", "search.js", "glossary.js"}, page
+            # A widget's own stylesheet only where the widget (or a tree's diagram) is.
+            sheets = set(WIDGET_SHEET.findall(html)) - {"site"}
+            wanted = {name for name in modules if (ROOT / "docs/assets" / f"{name}.css").is_file()}
+            if 'class="dx-diagram"' in html:
+                wanted.add("decision-tree")
+            assert sheets == wanted, page
 
 
 def test_asset_urls_carry_the_hash_of_their_source(builds):
@@ -69,6 +76,9 @@ def test_the_content_lists_its_scripts_for_instant_navigation(builds):
     listed = re.search(r'data-dx-scripts="([^"]*)"', html)[1].split()
     assert listed == SCRIPT.findall(html)[1:]  # after Material's own bundle
     assert any("checklist.js" in src for src in listed)
+    tree = (builds.online / "decisions/usual-vendor/index.html").read_text(encoding="utf-8")
+    styles = re.search(r'data-dx-styles="([^"]*)"', tree)[1].split()
+    assert [s.split("?")[0] for s in styles] == ["../../assets/decision-tree.css"]
 
 
 def test_written_scripts_and_styles_are_minified_copies(builds):
