@@ -22,6 +22,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from hooks.assets import LAZY  # noqa: E402  (scripts a page adds on first use)
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 ASSET_REF = re.compile(r"""(?:src|href)="([^"#?]+)""")
 # Budgets (issue 14): what a page costs in the site's own JS and CSS, and the build's cost
@@ -172,6 +174,18 @@ def main() -> None:
         for path in files:
             print(f"    {path.name:24} {kb(gz(path.read_bytes()))}")
         print(f"  lightest: {lightest.relative_to(site).as_posix():30} {kb(own[lightest][1])}")
+        # Engines loaded on first use (hooks/assets.py LAZY; NAME-engine.js is added by NAME.js):
+        # the heaviest page that can add each, with it. Counted here, not hidden.
+        print("  with what loads on first use (search box used, files chosen)")
+        for path in LAZY.values():
+            engine = (site / path).resolve()
+            loader = engine.with_name(engine.name.replace("-engine", ""))
+            pages = [h for h in own if loader in own[h][0]]
+            if not pages:
+                continue
+            page = max(pages, key=lambda h: own[h][1])
+            total = own[page][1] + gz(engine.read_bytes())
+            print(f"    {page.relative_to(site).as_posix():30} + {engine.name:20} {kb(total)}")
 
         print("offline bundle")
         print(f"  {zip_path.name:22} {kb(zip_path.stat().st_size)}")

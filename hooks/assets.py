@@ -13,9 +13,18 @@ The copies written to the site are minified (rjsmin, rcssmin): the sources in do
 stay commented and readable, and browsers fetch about a quarter fewer bytes. Nothing else
 changes: the same classic scripts, no bundling, nothing to build before `mkdocs build`.
 
-On instant navigation Material swaps the page's content without reloading scripts, so the
-content carries the page's list (`data-dx-scripts`) and site.js loads what is missing
-before it starts the new page's widgets.
+Some scripts load on first use, never from a page's HTML (LAZY): the search engine, which
+assets/search.js adds when the search box is first used, and the aggregation's engine, which
+assets/aggregate.js adds when files are first chosen on the 集計 page. They are minified and versioned
+like the others; their versions reach the page in meta tags (overrides/main.html).
+
+Stylesheets likewise: `extra_css` (site.css) is on every page; a widget's own sheet,
+`assets/NAME.css` when there is one, only on pages with the widget (WIDGET_STYLES adds
+sheets for content outside a widget, such as a decision tree's diagram).
+
+On instant navigation Material swaps the page's content without reloading scripts or
+stylesheets, so the content carries the page's lists (`data-dx-scripts`, `data-dx-styles`)
+and site.js loads what is missing before it starts the new page's widgets.
 """
 
 from __future__ import annotations
@@ -34,22 +43,34 @@ from mkdocs.utils import get_relative_url
 STORE = "assets/store.js"
 ALWAYS = ("assets/site.js", "assets/search.js")
 GLOSSARY = "assets/glossary.js"
-# Widgets whose code is shared with others (the curriculum's completion rule and codes).
+# Added by a script on first use, not by the page: meta name -> script (overrides/main.html).
+LAZY = {
+    "dx-search-engine": "assets/search-engine.js",  # by search.js, when the box is first used
+    "dx-aggregate-engine": "assets/aggregate-engine.js",  # by aggregate.js, when files are chosen
+}
+# Widgets whose code is shared with others: the completion rule (completion.js) and the
+# curriculum's codes, dates and catalog (curriculum.js).
+COMPLETION = "assets/completion.js"
+CURRICULUM = "assets/curriculum.js"
 WIDGET_NEEDS = {
-    "learning-module": ("assets/curriculum.js", "assets/learning.js"),
-    "my-learning": ("assets/curriculum.js", "assets/learning.js"),
-    "role-path": ("assets/curriculum.js", "assets/learning.js"),
-    "assign": ("assets/curriculum.js",),
-    "aggregate": ("assets/curriculum.js",),
-    "progress": ("assets/curriculum.js",),  # the completion rule, for its CSV
+    "learning-module": (COMPLETION,),
+    "role-path": (COMPLETION, CURRICULUM),
+    "my-learning": (COMPLETION, CURRICULUM),
+    "assign": (CURRICULUM,),
+    "aggregate": (CURRICULUM,),
+    "progress": (COMPLETION,),  # the completion rule, for its CSV
 }
 
 # Widgets that keep nothing in the browser record: their pages need no store.
 STORELESS = {"aggregate", "assign"}
 
+# Content that needs a widget's stylesheet without the widget: text in the HTML -> sheet.
+WIDGET_STYLES = {'class="dx-diagram"': "assets/decision-tree.css"}
+
 _MODULE = re.compile(r'data-module="([a-z0-9-]+)"')
 
 _scripts: list[str] = []
+_styles: list[str] = []  # the widgets' stylesheets (docs/assets/*.css but extra_css)
 _always: set[str] = set()
 _versions: dict[str, str] = {}
 _used: set[str] = set()
@@ -73,10 +94,14 @@ def on_config(config):
         # Inside an LMS the runtime (assets/scorm.js, hooks/scorm.py) moves the progress
         # record to and from the LMS on every page, so every page has the store.
         _always.add(STORE)
-    for path in _scripts:
+    for path in [*_scripts, *LAZY.values()]:
         _versions[path] = _version(docs_dir, path)
     # Material writes every extra_javascript entry into every page; this hook writes them instead.
     config.extra_javascript = []
+    base = {str(css) for css in config.extra_css}
+    _styles[:] = sorted(f"assets/{css.name}" for css in (docs_dir / "assets").glob("*.css") if f"assets/{css.name}" not in base)
+    for path in _styles:
+        _versions[path] = _version(docs_dir, path)
     config.extra_css = [f"{css}?v={_version(docs_dir, str(css))}" for css in config.extra_css]
     return config
 
@@ -95,23 +120,38 @@ def scripts_for(html: str) -> list[str]:
     return [path for path in _scripts if path in wanted]
 
 
+def styles_for(html: str) -> list[str]:
+    """The widgets' stylesheets a page with this content needs (after site.css)."""
+    wanted = {f"assets/{name}.css" for name in _MODULE.findall(html)}
+    wanted.update(sheet for text, sheet in WIDGET_STYLES.items() if text in html)
+    return [path for path in _styles if path in wanted]
+
+
 def on_page_context(context, page, config, nav):
     paths = scripts_for(page.content or "")
-    _used.update(paths)
+    styles = styles_for(page.content or "")
+    _used.update(paths, styles)
     context["dx_scripts"] = [f"{get_relative_url(path, page.url)}?v={_versions[path]}" for path in paths]
+    context["dx_styles"] = [f"{get_relative_url(path, page.url)}?v={_versions[path]}" for path in styles]
+    context["dx_lazy"] = lazy_versions()
     return context
+
+
+def lazy_versions() -> dict[str, str]:
+    """Meta name -> version of each script loaded on first use."""
+    return {name: _versions[path] for name, path in LAZY.items()}
 
 
 def on_post_build(config):
     site_dir = Path(config.site_dir)
-    for path in [*_scripts, *(str(css).split("?")[0] for css in config.extra_css)]:
+    for path in [*_scripts, *LAZY.values(), *_styles, *(str(css).split("?")[0] for css in config.extra_css)]:
         target = site_dir / path
         text = target.read_text(encoding="utf-8")
         target.write_text(rcssmin.cssmin(text) if path.endswith(".css") else rjsmin.jsmin(text), encoding="utf-8")
-    unused = [path for path in _scripts if path not in _used]
+    unused = [path for path in [*_scripts, *_styles] if path not in _used]
     if unused:
-        # A script no page loads is a widget renamed or a line left behind: say so (--strict stops).
-        logging.getLogger("mkdocs.hooks.assets").warning("hooks/assets.py: no page loads %s (data-module names and extra_javascript disagree)", ", ".join(unused))
+        # A script or sheet no page loads is a widget renamed or a line left behind: say so (--strict stops).
+        logging.getLogger("mkdocs.hooks.assets").warning("hooks/assets.py: no page loads %s (data-module names and extra_javascript or docs/assets/*.css disagree)", ", ".join(unused))
 
 
 def on_template_context(context, template_name, config):
@@ -120,4 +160,6 @@ def on_template_context(context, template_name, config):
     paths = scripts_for("")
     _used.update(paths)
     context["dx_scripts"] = [f"{base}/{path}?v={_versions[path]}" for path in paths]
+    context["dx_styles"] = []
+    context["dx_lazy"] = lazy_versions()
     return context

@@ -1,15 +1,7 @@
 /*
- * 研修カリキュラム: what the curriculum pages share. The completion rule of a module,
- * the assignment code, and dates. Used by learning.js, assign.js and aggregate.js.
- *
- * Completion rule, version 2 (the same as macros/completion.py): a module is complete when
- * every 学習 (learning) activity is done:
- *   - every listed page is marked read ("read/<module>/<page id>" is true),
- *   - its self-check is passed ("selfcheck/<module>" holds passed: true), if it has one,
- *   - every listed decision tree ("tree/<id>") holds an object with a non-empty string "outcome",
- *   - every reflection ("reflection/<module>/<question>") holds text with a non-blank character.
- * It is completed at the latest "at" among those entries. The checklist items are 実践
- * (practice): counted and reported as 自己申告, never required.
+ * 研修カリキュラム: what the curriculum pages share besides the completion rule
+ * (completion.js): the assignment code, dates, the catalog and small helpers. Used by
+ * my-learning.js, role-path.js, assign.js and aggregate.js.
  *
  * Assignment code: Crockford base-32 (0-9 and A-Z without I L O U), grouped by four with
  * hyphens. Bits: version (3) | due date as days since 2020-01-01 (16) | one bit per module
@@ -28,78 +20,6 @@
   var DAY = 86400000;
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-  function get(key) {
-    return DX.store.get(key);
-  }
-
-  function at(key) {
-    var entry = DX.store.entry(key);
-    return entry ? entry.at : null;
-  }
-
-  function treeDone(value) {
-    return !!value && typeof value === "object" && !Array.isArray(value) && typeof value.outcome === "string" && value.outcome !== "";
-  }
-
-  function reflectionDone(value) {
-    return typeof value === "string" && value.trim() !== "";
-  }
-
-  function later(a, b) {
-    if (!b || isNaN(Date.parse(b))) return a;
-    return !a || Date.parse(b) > Date.parse(a) ? b : a;
-  }
-
-  function count(parts, group) {
-    var mine = parts.filter(function (p) {
-      return p.group === group;
-    });
-    return {
-      done: mine.filter(function (p) {
-        return p.done;
-      }).length,
-      total: mine.length,
-    };
-  }
-
-  /* The completion rule, applied to the browser record. Returns
-     { learning: {done,total}, practice: {done,total}, selfCheck, complete, completedAt, updatedAt, parts }. */
-  function status(spec) {
-    var parts = [];
-    (spec.read || []).forEach(function (key) {
-      parts.push({ kind: "read", group: "learning", key: key, done: get(key) === true });
-    });
-    var selfCheck = null;
-    if (spec.selfcheck) {
-      var result = get(spec.selfcheck.key);
-      var passed = !!result && typeof result === "object" && result.passed === true;
-      parts.push({ kind: "selfcheck", group: "learning", key: spec.selfcheck.key, done: passed });
-      if (result && typeof result === "object" && typeof result.score === "number") {
-        selfCheck = { score: result.score, max: typeof result.max === "number" ? result.max : spec.selfcheck.max, passMark: spec.selfcheck.passMark, passed: passed, at: at(spec.selfcheck.key) };
-      }
-    }
-    spec.trees.forEach(function (id) {
-      var value = get("tree/" + id);
-      parts.push({ kind: "tree", group: "learning", key: "tree/" + id, id: id, done: treeDone(value), label: treeDone(value) && typeof value.label === "string" ? value.label : "" });
-    });
-    spec.reflections.forEach(function (key) {
-      parts.push({ kind: "reflection", group: "learning", key: key, done: reflectionDone(get(key)) });
-    });
-    spec.checklist.forEach(function (key) {
-      parts.push({ kind: "checklist", group: "practice", key: key, done: get(key) === true });
-    });
-    var learning = count(parts, "learning");
-    var complete = learning.total > 0 && learning.done === learning.total;
-    var completedAt = null;
-    var updatedAt = null;
-    parts.forEach(function (p) {
-      var time = at(p.key);
-      if (complete && p.group === "learning") completedAt = later(completedAt, time);
-      updatedAt = later(updatedAt, time);
-    });
-    return { learning: learning, practice: count(parts, "practice"), selfCheck: selfCheck, complete: complete, completedAt: completedAt, updatedAt: updatedAt, parts: parts };
-  }
 
   /* 職員番号: NFKC, trimmed, 1-20 of [0-9A-Za-z-]; always a string (leading zeros matter).
      Returns { value } or { error } in plain Japanese. */
@@ -268,12 +188,9 @@
   }
 
   window.DX = window.DX || {};
-  window.DX.curriculum = {
+  var api = {
     ID: ID,
     ISO_DATE: ISO_DATE,
-    status: status,
-    treeDone: treeDone,
-    reflectionDone: reflectionDone,
     parseDate: parseDate,
     isoDate: isoDate,
     today: today,
@@ -291,4 +208,8 @@
     RECORD_VERSIONS: [1, 2], // versions the readers accept
     staffId: staffId,
   };
+  var cur = (window.DX.curriculum = window.DX.curriculum || {});
+  Object.keys(api).forEach(function (name) {
+    cur[name] = api[name];
+  });
 })();

@@ -560,7 +560,7 @@
       },
     };
 
-    /* After store.js, site.js and curriculum.js (an inline call in the launch page's head). */
+    /* After store.js, site.js and completion.js (an inline call in the launch page's head). */
     DX.scorm.startHost = function (root) {
       spec = JSON.parse(document.getElementById("dx-scorm-spec").textContent);
       moduleId = spec.id;

@@ -163,26 +163,27 @@
     }, 50);
   };
 
-  /* After an instant-navigation swap the new page may need scripts the first page did not
-     load (hooks/assets.py lists them in data-dx-scripts). Load the missing ones in order,
-     then start the widgets. Scripts are remembered by absolute URL without ?v=, taken when
-     the first page is parsed: after a swap a relative src resolves against the new address. */
-  var loadedScripts = Object.create(null);
+  /* After an instant-navigation swap the new page may need stylesheets and scripts the first
+     page did not load (hooks/assets.py lists them in data-dx-styles and data-dx-scripts).
+     Load the missing ones in order, sheets first, then start the widgets. Files are
+     remembered by absolute URL without ?v=, taken when the first page is parsed: after a
+     swap a relative URL resolves against the new address. */
+  var loadedFiles = Object.create(null);
 
   function withoutQuery(url) {
     return url.split("?")[0];
   }
 
-  function listedScripts() {
-    var holder = document.querySelector("[data-dx-scripts]");
-    var listed = holder ? holder.getAttribute("data-dx-scripts").split(" ").filter(Boolean) : [];
-    return listed.map(function (src) {
-      return new URL(src, location.href).href;
+  function listed(attribute) {
+    var holder = document.querySelector("[" + attribute + "]");
+    var urls = holder ? holder.getAttribute(attribute).split(" ").filter(Boolean) : [];
+    return urls.map(function (url) {
+      return new URL(url, location.href).href;
     });
   }
 
   /* The first page's scripts are in its HTML. Remembered once, before any swap: document$
-     replays the first page to each new subscriber, and a relative src read later would
+     replays the first page to each new subscriber, and a relative URL read later would
      resolve against another address. */
   var firstPageRemembered = false;
 
@@ -190,15 +191,23 @@
     if (firstPageRemembered) return;
     firstPageRemembered = true;
     for (var i = 0; i < document.scripts.length; i++) {
-      if (document.scripts[i].src) loadedScripts[withoutQuery(document.scripts[i].src)] = true;
+      if (document.scripts[i].src) loadedFiles[withoutQuery(document.scripts[i].src)] = true;
     }
-    listedScripts().forEach(function (url) {
-      loadedScripts[withoutQuery(url)] = true;
+    listed("data-dx-scripts").forEach(function (url) {
+      loadedFiles[withoutQuery(url)] = true;
     });
   }
 
   var loading = false;
   var again = false;
+
+  /* A sheet already in the head: Material's swap copies the new page's <link>s into the head
+     (and drops them again on leaving), so sheets are looked up there, not remembered. */
+  function sheetIn(url) {
+    var links = document.querySelectorAll("link[rel=stylesheet]");
+    for (var i = 0; i < links.length; i++) if (withoutQuery(links[i].href) === withoutQuery(url)) return links[i];
+    return null;
+  }
 
   function loadMissingScripts(then) {
     rememberFirstPage();
@@ -206,9 +215,11 @@
       again = true; // another swap while loading: look again when this one is done
       return;
     }
-    var missing = listedScripts().filter(function (url) {
-        return !loadedScripts[withoutQuery(url)];
-      });
+    var missing = listed("data-dx-styles").concat(
+      listed("data-dx-scripts").filter(function (url) {
+        return !loadedFiles[withoutQuery(url)];
+      })
+    );
     loading = true;
     (function next() {
       if (!missing.length) {
@@ -220,11 +231,24 @@
         return then();
       }
       var url = missing.shift();
-      loadedScripts[withoutQuery(url)] = true;
-      var script = document.createElement("script");
-      script.src = url;
-      script.onload = script.onerror = next;
-      document.body.appendChild(script);
+      var file;
+      if (/\.css$/.test(withoutQuery(url))) {
+        file = sheetIn(url);
+        if (file && file.sheet) return next(); // there and loaded
+        if (!file) {
+          file = document.createElement("link");
+          file.rel = "stylesheet";
+          file.href = url;
+          document.head.appendChild(file);
+        }
+      } else {
+        loadedFiles[withoutQuery(url)] = true;
+        file = document.createElement("script");
+        file.src = url;
+        document.body.appendChild(file);
+      }
+      file.addEventListener("load", next);
+      file.addEventListener("error", next);
     })();
   }
 

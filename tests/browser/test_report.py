@@ -328,3 +328,23 @@ def test_six_thousand_records_page_filter_and_export_whole(page, site, guard, tm
     assert all(TIME.match(t) for t in column(rows, "書き出し日時"))
     assert {(d, t) for d, t in zip(column(rows, "完了数"), column(rows, "対象数"))} == {("1", "6")}
     guard.assert_clean()
+
+
+def test_the_engine_loads_when_files_are_first_chosen_and_reads_them(page, site, guard, tmp_path):
+    # The page loads the small part (aggregate.js); the engine comes with the first choice,
+    # which it then reads as if it had been there from the start.
+    engines = []
+    page.on("request", lambda request: "aggregate-engine.js" in request.url and engines.append(request.url))
+    one = write(tmp_path / "one", "sato.json", record("00102", "佐藤 一郎", "デジタル推進課", "dx-lead", {"why-us-first": "2026-11-21T03:00:00.000Z"}))
+    page.goto(site.url(AGGREGATE))
+    page.wait_for_load_state("load")
+    assert engines == [] and page.evaluate("typeof DX.aggregate") == "undefined"
+    assert page.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").input_value() != ""
+    page.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").fill(AS_OF)
+    page.get_by_label("修了記録のファイル(JSON、複数選べます)").set_input_files([one])
+    status = page.locator(".dx-aggregate [data-role=status]")
+    expect(status).to_contain_text("1 ファイルのうち 1 ファイルを集計に入れました")
+    assert len(engines) == 1
+    # The date chosen before the engine came is the one the report uses.
+    assert page.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").input_value() == AS_OF
+    guard.assert_clean()

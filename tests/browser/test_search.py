@@ -195,15 +195,35 @@ def test_enter_in_the_box_opens_the_first_result_and_escape_closes(page, site):
     assert unquote(first) == site.url("standardization.md", "移行の時期")
 
 
-def test_the_index_loads_only_when_search_is_used(page, site, guard):
+def test_the_engine_and_index_load_only_when_search_is_used(page, site, guard):
     loaded = []
-    page.on("request", lambda request: "dx-index.js" in request.url and loaded.append(request.url))
+    lazy = ("search-engine.js", "dx-index.js")
+    page.on("request", lambda request: any(name in request.url for name in lazy) and loaded.append(request.url))
     page.goto(site.url("vision.md"))
     page.wait_for_load_state("load")
     assert loaded == [] and page.evaluate("typeof window.DX_SEARCH_INDEX") == "undefined"
+    assert page.evaluate("typeof DXSearch.normalize") == "undefined"  # the engine is not there
     page.locator(INPUT).focus()
     page.wait_for_function("typeof window.DX_SEARCH_INDEX === 'object'")
-    assert loaded == [site.base + "search/dx-index.js"]
+    assert loaded == [site.base + "assets/search-engine.js", site.base + "search/dx-index.js"]
+    guard.assert_clean()
+
+
+@pytest.mark.parametrize("site", ["served"], indirect=True)
+def test_a_query_typed_before_the_engine_arrives_is_answered(page, site, guard):
+    # The engine arrives late: every key typed meanwhile stays in the box and is searched.
+    def late(route):
+        page.wait_for_timeout(800)
+        route.continue_()
+
+    page.route("**/assets/search-engine.js*", late)
+    page.goto(site.url("index.md"))
+    page.keyboard.press("/")
+    page.keyboard.type("健康保険", delay=5)
+    assert page.locator("#dx-search-status").inner_text() == "検索の準備をしています…"
+    page.locator("#dx-search-status").filter(has_text="件見つかりました").wait_for(timeout=10_000)
+    assert page.locator(INPUT).input_value() == "健康保険"
+    assert result_hrefs(page)[0] == site.url("standardization.md", "対象の17業務")
     guard.assert_clean()
 
 
@@ -233,6 +253,7 @@ def test_results_are_announced_in_a_live_region(page, site):
 @pytest.mark.parametrize("site", ["served"], indirect=True)
 def test_normalisation_in_the_browser_matches_python(page, site):
     page.goto(site.url("index.md"))
+    page.evaluate("() => new Promise(done => DXSearch.load(done))")
     got = page.evaluate("cases => cases.map(([text]) => DXSearch.normalize(text))", CASES)
     assert list(zip([c[0] for c in CASES], got)) == [(text, expected) for text, expected in CASES]
 

@@ -6,11 +6,12 @@ import hashlib
 import re
 from pathlib import Path
 
-from hooks.assets import STORELESS
+from hooks.assets import LAZY, STORELESS
 from tests.conftest import ROOT
 
 SCRIPT = re.compile(r'<script src="([^"]+)"')
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*assets/site\.css[^"]*)"')
+WIDGET_SHEET = re.compile(r'<link rel="stylesheet" href="[^"]*assets/([a-z0-9-]+)\.css\?v=[0-9a-f]{10}">')
 MODULE = re.compile(r'data-module="([a-z0-9-]+)"')
 OWN = re.compile(r"assets/([a-z0-9-]+\.js)\?v=([0-9a-f]{10})$")
 
@@ -41,6 +42,12 @@ def test_every_page_loads_only_what_its_widgets_need(builds):
                     assert f"{name}.js" in scripts, (page, name)
             if not modules:
                 assert scripts.keys() <= {"site.js", "search.js", "glossary.js"}, page
+            # A widget's own stylesheet only where the widget (or a tree's diagram) is.
+            sheets = set(WIDGET_SHEET.findall(html)) - {"site"}
+            wanted = {name for name in modules if (ROOT / "docs/assets" / f"{name}.css").is_file()}
+            if 'class="dx-diagram"' in html:
+                wanted.add("decision-tree")
+            assert sheets == wanted, page
 
 
 def test_asset_urls_carry_the_hash_of_their_source(builds):
@@ -53,6 +60,14 @@ def test_asset_urls_carry_the_hash_of_their_source(builds):
     meta = re.search(r'<meta name="dx-search-version" content="([0-9a-f]{10})">', index)
     index_js = (builds.online / "search/dx-index.js").read_bytes()
     assert meta and meta[1] == hashlib.sha256(index_js).hexdigest()[:10]
+    # Engines added on first use (search.js, aggregate.js): not in a page, versioned in a meta tag.
+    aggregate = (builds.online / "curriculum/aggregate/index.html").read_text(encoding="utf-8")
+    assert "aggregate.js" in own_scripts(aggregate)
+    for meta_name, path in LAZY.items():
+        name = path.removeprefix("assets/")
+        assert name not in own_scripts(index) and name not in own_scripts(aggregate)
+        engine = re.search(rf'<meta name="{meta_name}" content="([0-9a-f]{{10}})">', aggregate)
+        assert engine and engine[1] == version(name), name
 
 
 def test_the_content_lists_its_scripts_for_instant_navigation(builds):
@@ -61,10 +76,13 @@ def test_the_content_lists_its_scripts_for_instant_navigation(builds):
     listed = re.search(r'data-dx-scripts="([^"]*)"', html)[1].split()
     assert listed == SCRIPT.findall(html)[1:]  # after Material's own bundle
     assert any("checklist.js" in src for src in listed)
+    tree = (builds.online / "decisions/usual-vendor/index.html").read_text(encoding="utf-8")
+    styles = re.search(r'data-dx-styles="([^"]*)"', tree)[1].split()
+    assert [s.split("?")[0] for s in styles] == ["../../assets/decision-tree.css"]
 
 
 def test_written_scripts_and_styles_are_minified_copies(builds):
-    for name in ("site.js", "store.js", "site.css"):
+    for name in ("site.js", "store.js", "search-engine.js", "site.css"):
         source = (ROOT / "docs/assets" / name).read_text(encoding="utf-8")
         written = (builds.online / "assets" / name).read_text(encoding="utf-8")
         assert len(written) < 0.85 * len(source), name

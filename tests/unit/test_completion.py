@@ -1,7 +1,7 @@
 """The completion rule, version 2: 学習 makes a module complete, 実践 (自己申告) never does.
 
 The same cases run against the Python statement of the rule (macros/completion.py) and the
-browser's (DX.curriculum.status in docs/assets/curriculum.js, run in Node), so the two
+browser's (DX.curriculum.status in docs/assets/completion.js, run in Node), so the two
 cannot drift apart.
 """
 
@@ -113,7 +113,7 @@ process.stdout.write(JSON.stringify(out));
 def test_browser_rule_agrees_case_by_case(spec):
     assert NODE, "node is needed to run the browser's completion rule (npm ci installs the test tools with it)"
     cases = [[spec, CASES[name](spec)] for name in CASES]
-    run = subprocess.run([NODE, "-e", JS_HARNESS], input=json.dumps({"script": str(ROOT / "docs/assets/curriculum.js"), "cases": cases}),
+    run = subprocess.run([NODE, "-e", JS_HARNESS], input=json.dumps({"script": str(ROOT / "docs/assets/completion.js"), "cases": cases}),
                          capture_output=True, text=True, check=True)
     results = json.loads(run.stdout)
     assert {name: summary(r) for name, r in zip(CASES, results)} == expected(learning_total(spec))

@@ -1,7 +1,6 @@
 /*
- * Staff side of the curriculum: a module page (activities, reflections kept in DX.store),
- * 「わたしの学習」 (assignments opened from a link or a code, status, completion record
- * export) and the status column of the role paths. Record format: RECORD-FORMAT.md.
+ * 「わたしの学習」 (data-module="my-learning"): assignments opened from a link or a code,
+ * their status, and the completion record's export (RECORD-FORMAT.md).
  */
 (function () {
   "use strict";
@@ -9,135 +8,9 @@
   var C = function () {
     return DX.curriculum;
   };
-
-  function formatTime(iso) {
-    var date = new Date(iso);
-    if (isNaN(date.getTime())) return "";
-    var pad = function (n) {
-      return (n < 10 ? "0" : "") + n;
-    };
-    return DX.formatDate(date) + " " + pad(date.getHours()) + ":" + pad(date.getMinutes());
-  }
-
-  function stateClass(text) {
-    return "dx-state" + (text === "完了" ? " dx-state--done" : text === "期限超過" ? " dx-state--overdue" : "");
-  }
-
-  /* --- a module page --------------------------------------------------------------------- */
-
-  function startModule(root) {
-    var cur = C();
-    var spec = JSON.parse(root.getAttribute("data-spec"));
-    // :scope: an embedded decision tree has its own live region and summary.
-    var live = root.querySelector(":scope > [data-role=live]");
-    var summary = root.querySelector(":scope > .dx-lmodule__status [data-role=summary]");
-    var areas = Array.prototype.slice.call(root.querySelectorAll("textarea[data-key]"));
-    // Pages read (学習) and checklist items (実践): the same keys as the checklist pages.
-    var boxes = Array.prototype.slice.call(root.querySelectorAll(".dx-lmodule__check input[type=checkbox][data-key]"));
-    var learningCount = root.querySelector("[data-role=learning-count]");
-    var practiceCount = root.querySelector("[data-role=practice-count]");
-    DX.reveal(root);
-    DX.showStorageNotice(root.querySelector("[data-role=notice]"));
-
-    function describe(st) {
-      return st.complete
-        ? "完了(" + formatTime(st.completedAt) + ")"
-        : "未完了(学習 " + st.learning.total + " 件のうち " + st.learning.done + " 件が終わっています)";
-    }
-
-    function refresh() {
-      var st = cur.status(spec);
-      summary.textContent = describe(st);
-      summary.className = stateClass(st.complete ? "完了" : "");
-      learningCount.textContent = st.learning.done + " 件終了(全 " + st.learning.total + " 件)";
-      practiceCount.textContent = st.practice.total ? st.practice.done + " 件実施(全 " + st.practice.total + " 件。修了には不要)" : "なし";
-      boxes.forEach(function (box) {
-        box.checked = DX.store.get(box.getAttribute("data-key")) === true;
-      });
-      st.parts.forEach(function (part) {
-        if (part.kind !== "tree") return;
-        var holder = root.querySelector('li[data-tree="' + part.id + '"]');
-        if (!holder) return;
-        var mark = holder.querySelector("[data-role=mark]");
-        mark.textContent = part.done ? "済" : "未";
-        mark.setAttribute("data-done", part.done ? "true" : "false");
-        var outcome = holder.querySelector("[data-role=outcome]");
-        if (outcome) outcome.textContent = part.done && part.label ? "(結論: " + part.label + ")" : "";
-      });
-      areas.forEach(function (area) {
-        var value = DX.store.get(area.getAttribute("data-key"));
-        if (document.activeElement !== area) area.value = typeof value === "string" ? value : "";
-        var saved = document.getElementById(area.id + "-state");
-        saved.textContent = cur.reflectionDone(value) ? "回答済み(このパソコンに保存しました)" : "未回答";
-      });
-    }
-
-    areas.forEach(function (area) {
-      var timer = null;
-      function save(announce) {
-        clearTimeout(timer);
-        var key = area.getAttribute("data-key");
-        var before = DX.store.get(key);
-        if ((typeof before === "string" ? before : "") === area.value) return;
-        var values = {};
-        values[key] = area.value;
-        var refused = DX.store.set(values);
-        if (refused) live.textContent = "振り返りを保存できませんでした: " + refused;
-        else if (announce) live.textContent = "振り返りを保存しました。このモジュールは" + summary.textContent + "。";
-      }
-      area.addEventListener("input", function () {
-        clearTimeout(timer);
-        timer = setTimeout(function () {
-          save(false);
-        }, 500);
-      });
-      area.addEventListener("change", function () {
-        save(true);
-      });
-      area.addEventListener("blur", function () {
-        save(true);
-      });
-    });
-
-    boxes.forEach(function (box) {
-      box.addEventListener("change", function () {
-        var values = {};
-        values[box.getAttribute("data-key")] = box.checked;
-        var refused = DX.store.set(values);
-        var practice = box.getAttribute("data-key").indexOf("checklist/") === 0;
-        live.textContent = refused
-          ? "保存できませんでした: " + refused
-          : (practice ? (box.checked ? "実施済みにしました。" : "未実施に戻しました。") : box.checked ? "読んだページにしました。" : "未読に戻しました。") +
-            "このモジュールは" + summary.textContent + "。";
-      });
-    });
-
-    DX.onProgressChange(root, refresh);
-    refresh();
-  }
-
-  /* --- role path: a status column -------------------------------------------------------- */
-
-  function startRolePath(root) {
-    var cur = C();
-    var catalog = cur.catalogOf(root);
-    DX.reveal(root);
-    DX.showStorageNotice(root.querySelector("[data-role=notice]"));
-    function refresh() {
-      var rows = root.querySelectorAll("tr[data-module-id]");
-      for (var i = 0; i < rows.length; i++) {
-        var spec = catalog.byId[rows[i].getAttribute("data-module-id")];
-        var st = cur.status(spec);
-        var cell = rows[i].querySelector("[data-role=status]");
-        cell.textContent = st.complete ? "完了" : "未完了(学習 " + st.learning.done + " 件終了・全 " + st.learning.total + " 件)";
-        cell.className = stateClass(st.complete ? "完了" : "");
-      }
-    }
-    DX.onProgressChange(root, refresh);
-    refresh();
-  }
-
-  /* --- わたしの学習 ------------------------------------------------------------------------ */
+  var stateClass = function (text) {
+    return DX.curriculum.stateClass(text);
+  };
 
   var openFromHash = null; // set by the わたしの学習 on the current page
 
@@ -510,7 +383,5 @@
 
   var NONE = { complete: false, completedAt: null, updatedAt: null, learning: { done: 0, total: 0 }, practice: { done: 0, total: 0 }, selfCheck: null };
 
-  DX.register("learning-module", startModule);
-  DX.register("role-path", startRolePath);
   DX.register("my-learning", startMyLearning);
 })();
