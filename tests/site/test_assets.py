@@ -42,12 +42,17 @@ def test_every_page_loads_only_what_its_widgets_need(builds):
                     assert f"{name}.js" in scripts, (page, name)
             if not modules:
                 assert scripts.keys() <= {"site.js", "search.js", "glossary.js"}, page
-            # A widget's own stylesheet only where the widget (or a tree's diagram) is.
+            # A widget's own stylesheet only where the widget (or a tree's diagram) is; the
+            # curriculum's sheet on its map, program, role and form pages, not on module pages.
             sheets = set(WIDGET_SHEET.findall(html)) - {"site"}
             wanted = {name for name in modules if (ROOT / "docs/assets" / f"{name}.css").is_file()}
             if 'class="dx-diagram"' in html:
-                wanted.add("decision-tree")
+                wanted |= {"decision-tree", "decision-diagram"}
+            if modules & {"role-path", "assign", "my-learning", "aggregate"} or re.search(r'class="dx-(curriculum-map|curriculum-table|program)"', html):
+                wanted.add("curriculum")
             assert sheets == wanted, page
+            if "learning-module" in modules:
+                assert "curriculum" not in sheets, page
 
 
 def test_asset_urls_carry_the_hash_of_their_source(builds):
@@ -78,7 +83,7 @@ def test_the_content_lists_its_scripts_for_instant_navigation(builds):
     assert any("checklist.js" in src for src in listed)
     tree = (builds.online / "decisions/usual-vendor/index.html").read_text(encoding="utf-8")
     styles = re.search(r'data-dx-styles="([^"]*)"', tree)[1].split()
-    assert [s.split("?")[0] for s in styles] == ["../../assets/decision-tree.css"]
+    assert [s.split("?")[0] for s in styles] == ["../../assets/decision-diagram.css", "../../assets/decision-tree.css"]
 
 
 def test_written_scripts_and_styles_are_minified_copies(builds):
