@@ -128,15 +128,15 @@ def marker(data) -> Callable[[str], Markup]:
     keys = sorted(abbrs, key=len, reverse=True)
     pattern = re.compile("|".join(JapaneseAbbrTreeprocessor._pattern(key) for key in keys))
 
+    # The same titles and labels are marked on page after page. Keyed by type too: a Markup
+    # and a str that are equal are escaped differently.
+    marked: dict[tuple[type, str], Markup] = {}
+
     def mark(text: str) -> Markup:
-        # The same titles and labels are marked on page after page. Keyed by type too: a
-        # Markup and a str that are equal are escaped differently.
         key = (type(text), text)
         if key not in marked:
             marked[key] = _mark(text)
         return marked[key]
-
-    marked: dict[tuple[type, str], Markup] = {}
 
     def _mark(text: str) -> Markup:
         parts, last = [], 0

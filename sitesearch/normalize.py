@@ -46,12 +46,12 @@ def normalize_unit(unit: str) -> str:
 # by one C call instead of a Python step per character: the index's text is ~90,000 of them.
 _single: dict[int, str] = {}
 _joining: set[str] = set()
-_seen: set[str] = set()
 
 
 def normalize(text: str) -> str:
-    for char in set(text).difference(_seen):
-        _seen.add(char)
+    for char in set(text).difference(_joining):
+        if ord(char) in _single:
+            continue
         if char in JOINING or unicodedata.category(char).startswith("M"):
             _joining.add(char)
         else:

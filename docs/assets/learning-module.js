@@ -5,18 +5,8 @@
 (function () {
   "use strict";
 
-  var C = function () {
-    return DX.curriculum;
-  };
-  var formatTime = function (iso) {
-    return DX.curriculum.formatTime(iso);
-  };
-  var stateClass = function (text) {
-    return DX.curriculum.stateClass(text);
-  };
-
   function startModule(root) {
-    var cur = C();
+    var cur = DX.curriculum;
     var spec = JSON.parse(root.getAttribute("data-spec"));
     // :scope: an embedded decision tree has its own live region and summary.
     var live = root.querySelector(":scope > [data-role=live]");
@@ -31,14 +21,14 @@
 
     function describe(st) {
       return st.complete
-        ? "完了(" + formatTime(st.completedAt) + ")"
+        ? "完了(" + cur.formatTime(st.completedAt) + ")"
         : "未完了(学習 " + st.learning.total + " 件のうち " + st.learning.done + " 件が終わっています)";
     }
 
     function refresh() {
       var st = cur.status(spec);
       summary.textContent = describe(st);
-      summary.className = stateClass(st.complete ? "完了" : "");
+      summary.className = cur.stateClass(st.complete ? "完了" : "");
       learningCount.textContent = st.learning.done + " 件終了(全 " + st.learning.total + " 件)";
       practiceCount.textContent = st.practice.total ? st.practice.done + " 件実施(全 " + st.practice.total + " 件。修了には不要)" : "なし";
       boxes.forEach(function (box) {

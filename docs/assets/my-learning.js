@@ -5,13 +5,6 @@
 (function () {
   "use strict";
 
-  var C = function () {
-    return DX.curriculum;
-  };
-  var stateClass = function (text) {
-    return DX.curriculum.stateClass(text);
-  };
-
   var openFromHash = null; // set by the わたしの学習 on the current page
 
   window.addEventListener("hashchange", function () {
@@ -19,7 +12,7 @@
   });
 
   function startMyLearning(root) {
-    var cur = C();
+    var cur = DX.curriculum;
     var catalog = cur.catalogOf(root);
     var list = root.querySelector("[data-role=assignments]");
     var empty = root.querySelector("[data-role=empty]");
@@ -143,7 +136,7 @@
           tr.appendChild(cur.el("td", spec ? cur.minutes(spec.minutes) : ""));
           var st = spec ? cur.status(spec) : NONE;
           var text = cur.state(st.complete, a.due, asOf);
-          var state = cur.el("td", text, stateClass(text));
+          var state = cur.el("td", text, cur.stateClass(text));
           state.setAttribute("data-role", "state");
           tr.appendChild(state);
           var learning = cur.el("td", st.learning.done + " / " + st.learning.total);

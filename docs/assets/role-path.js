@@ -5,15 +5,8 @@
 (function () {
   "use strict";
 
-  var C = function () {
-    return DX.curriculum;
-  };
-  var stateClass = function (text) {
-    return DX.curriculum.stateClass(text);
-  };
-
   function startRolePath(root) {
-    var cur = C();
+    var cur = DX.curriculum;
     var catalog = cur.catalogOf(root);
     DX.reveal(root);
     DX.showStorageNotice(root.querySelector("[data-role=notice]"));
@@ -24,7 +17,7 @@
         var st = cur.status(spec);
         var cell = rows[i].querySelector("[data-role=status]");
         cell.textContent = st.complete ? "完了" : "未完了(学習 " + st.learning.done + " 件終了・全 " + st.learning.total + " 件)";
-        cell.className = stateClass(st.complete ? "完了" : "");
+        cell.className = cur.stateClass(st.complete ? "完了" : "");
       }
     }
     DX.onProgressChange(root, refresh);
