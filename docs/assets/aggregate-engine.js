@@ -978,6 +978,14 @@
       renderTable();
     }
 
+    /* A person's files in the order they were exported (then by name): files are read in
+       parallel and finish in any order, and the list should read the same every time. */
+    function byExportTime(list) {
+      return list.slice().sort(function (a, b) {
+        return (Date.parse(a.exported) || 0) - (Date.parse(b.exported) || 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+      });
+    }
+
     function renderFiles() {
       filesReport.hidden = files.length === 0 && again === 0;
       var accepted = files.filter(function (f) {
@@ -1004,7 +1012,7 @@
             "li",
             who +
               ": " +
-              g.files
+              byExportTime(g.files)
                 .map(function (f) {
                   return f.name + "(" + DX.excelTime(f.exported) + " 書き出し)";
                 })
