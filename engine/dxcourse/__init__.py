@@ -1,6 +1,14 @@
-"""mkdocs-macros entry point: load and validate the data, then register one macro per widget."""
+"""dxcourse: the engine of a municipal DX self-study course (MkDocs + Material).
+
+This module is the widgets' mkdocs-macros pluglet (``macros: modules: [dxcourse]``): it loads
+and validates the course's data, then registers one macro per widget. The build steps are the
+MkDocs plugin ``dxcourse`` (``dxcourse.plugin``); the maintainer's commands are
+``python -m dxcourse``.
+"""
 
 from __future__ import annotations
+
+__version__ = "0.2.0"
 
 from pathlib import Path
 

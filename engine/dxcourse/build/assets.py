@@ -2,15 +2,16 @@
 
 Every page loads the site's start-up (site.js) and the header search. A widget's scripts
 load only on pages that carry the widget (`data-module="NAME"`): `assets/NAME.js`, what
-WIDGET_NEEDS adds for it, and the progress store. `extra_javascript` in mkdocs.yml stays
-the one list of the site's scripts, in load order; this hook picks from it per page.
+WIDGET_NEEDS adds for it, and the progress store. SCRIPTS is the one list of the engine's
+scripts, in load order; this module picks from it per page. The files are package data,
+served at assets/ as if they were in the course's docs/.
 
 URLs carry `?v=<content hash>`, so an intranet update reaches browsers that cached the old
 file. (A query string, not a renamed file: the folder bundle and the SCORM package keep the
 same file names, and file:// ignores the query.)
 
 The copies written to the site are minified (tdewolff-minify, the minifier Hugo uses; it
-also shortens local names): the sources in docs/assets stay commented and readable, and
+also shortens local names): the sources in the package stay commented and readable, and
 browsers fetch about a third fewer bytes (gzip). Nothing else changes: the same classic
 scripts, no bundling, nothing to build before `mkdocs build`.
 
@@ -19,7 +20,7 @@ assets/search.js adds when the search box is first used, and the aggregation's e
 assets/aggregate.js adds when files are first chosen on the 集計 page. They are minified and versioned
 like the others; their versions reach the page in meta tags (overrides/main.html).
 
-Stylesheets likewise: `extra_css` (site.css) is on every page; a widget's own sheet,
+Stylesheets likewise: site.css is on every page, before the course's `extra_css`; a widget's own sheet,
 `assets/NAME.css` when there is one, only on pages with the widget (WIDGET_STYLES adds
 sheets for content outside a widget, such as a decision tree's diagram).
 
@@ -31,15 +32,38 @@ and site.js loads what is missing before it starts the new page's widgets.
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import re
 from pathlib import Path
 
 import minify
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+ENGINE = Path(__file__).resolve().parent.parent  # the package: assets/ lies in it
+# Every script of the engine, in load order. A page loads only those its widgets need, plus
+# site.js and search.js.
+SCRIPTS = [
+    "assets/store.js",
+    "assets/site.js",
+    "assets/checklist.js",
+    "assets/progress.js",
+    "assets/glossary.js",
+    "assets/decision-tree.js",
+    "assets/completion.js",
+    "assets/curriculum.js",
+    "assets/learning-module.js",
+    "assets/role-path.js",
+    "assets/my-learning.js",
+    "assets/assign.js",
+    "assets/aggregate.js",
+    "assets/selfcheck.js",
+    "assets/worksheet.js",
+    # The site's own search box; on first use it loads its engine (LAZY) and search/dx-index.js.
+    "assets/search.js",
+]
+SITE_CSS = "assets/site.css"
 STORE = "assets/store.js"
 ALWAYS = ("assets/site.js", "assets/search.js")
 GLOSSARY = "assets/glossary.js"
@@ -84,43 +108,45 @@ _scripts: list[str] = []
 _styles: list[str] = []  # the widgets' stylesheets (docs/assets/*.css but extra_css)
 _always: set[str] = set()
 _versions: dict[str, str] = {}
-_used: set[str] = set()
 
 
-def _version(docs_dir: Path, path: str) -> str:
-    file = docs_dir / path
-    if not file.is_file():
-        raise PluginError(f"mkdocs.yml: extra_javascript/extra_css names '{path}', which is not in docs/")
-    return hashlib.sha256(file.read_bytes()).hexdigest()[:10]
+def _version(path: str) -> str:
+    return hashlib.sha256((ENGINE / path).read_bytes()).hexdigest()[:10]
 
 
 def on_config(config):
     # ECMAScript 2015 at most: the minifier never writes syntax newer than the sources use.
     minify.config({"js-version": 2015})
-    docs_dir = Path(config.docs_dir)
-    _scripts[:] = [str(script) for script in config.extra_javascript]
+    _scripts[:] = SCRIPTS
     _versions.clear()
-    _used.clear()
     _always.clear()
     _always.update(ALWAYS)
     if os.environ.get("SCORM", "").lower() in {"1", "true", "yes"}:
-        # Inside an LMS the runtime (assets/scorm.js, hooks/scorm.py) moves the progress
+        # Inside an LMS the runtime (assets/scorm.js, build/scorm.py) moves the progress
         # record to and from the LMS on every page, so every page has the store.
         _always.add(STORE)
     for path in [*_scripts, *LAZY.values()]:
-        _versions[path] = _version(docs_dir, path)
-    # Material writes every extra_javascript entry into every page; this hook writes them instead.
-    config.extra_javascript = []
-    base = {str(css) for css in config.extra_css}
+        _versions[path] = _version(path)
     # The curriculum's shared sheet first: a widget's own sheet (aggregate.css) refines it.
     _styles[:] = sorted(
-        (f"assets/{css.name}" for css in (docs_dir / "assets").glob("*.css") if f"assets/{css.name}" not in base),
+        (f"assets/{css.name}" for css in (ENGINE / "assets").glob("*.css") if f"assets/{css.name}" != SITE_CSS),
         key=lambda path: (path != CURRICULUM_CSS, path),
     )
     for path in _styles:
-        _versions[path] = _version(docs_dir, path)
-    config.extra_css = [f"{css}?v={_version(docs_dir, str(css))}" for css in config.extra_css]
+        _versions[path] = _version(path)
+    # The engine's sheet on every page, before the course's own (extra_css); the course's own
+    # scripts (extra_javascript) are Material's to write, on every page.
+    config.extra_css = [f"{SITE_CSS}?v={_version(SITE_CSS)}", *config.extra_css]
     return config
+
+
+def on_files(files, config):
+    """The engine's scripts and sheets, served from the package as if they were in docs/assets/."""
+    for path in sorted(p.relative_to(ENGINE).as_posix() for p in (ENGINE / "assets").iterdir() if p.is_file()):
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path}: the engine has a file of this name; give the course's own file another name")
+        files.append(File(path, str(ENGINE), config.site_dir, config.use_directory_urls))
+    return files
 
 
 def scripts_for(html: str) -> list[str]:
@@ -147,7 +173,6 @@ def styles_for(html: str) -> list[str]:
 def on_page_context(context, page, config, nav):
     paths = scripts_for(page.content or "")
     styles = styles_for(page.content or "")
-    _used.update(paths, styles)
     context["dx_scripts"] = [f"{get_relative_url(path, page.url)}?v={_versions[path]}" for path in paths]
     context["dx_styles"] = [f"{get_relative_url(path, page.url)}?v={_versions[path]}" for path in styles]
     context["dx_lazy"] = lazy_versions()
@@ -161,21 +186,16 @@ def lazy_versions() -> dict[str, str]:
 
 def on_post_build(config):
     site_dir = Path(config.site_dir)
-    for path in [*_scripts, *LAZY.values(), *_styles, *(str(css).split("?")[0] for css in config.extra_css)]:
+    for path in [*_scripts, *LAZY.values(), *_styles, SITE_CSS]:
         target = site_dir / path
         text = target.read_text(encoding="utf-8")
         target.write_text(minify.string("text/css" if path.endswith(".css") else "application/javascript", text), encoding="utf-8")
-    unused = [path for path in [*_scripts, *_styles] if path not in _used]
-    if unused:
-        # A script or sheet no page loads is a widget renamed or a line left behind: say so (--strict stops).
-        logging.getLogger("mkdocs.hooks.assets").warning("hooks/assets.py: no page loads %s (data-module names and extra_javascript or docs/assets/*.css disagree)", ", ".join(unused))
 
 
 def on_template_context(context, template_name, config):
     # 404.html has no page: it gets the scripts every page gets, from the site's root URL.
     base = str(context.get("base_url") or ".").rstrip("/")
     paths = scripts_for("")
-    _used.update(paths)
     context["dx_scripts"] = [f"{base}/{path}?v={_versions[path]}" for path in paths]
     context["dx_styles"] = []
     context["dx_lazy"] = lazy_versions()

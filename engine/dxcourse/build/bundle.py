@@ -11,15 +11,11 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import zipfile
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
 
-PROJECT = Path(__file__).resolve().parent.parent
-if str(PROJECT) not in sys.path:
-    sys.path.insert(0, str(PROJECT))
+from . import course_root
 
 
 def offline_enabled() -> bool:
@@ -47,7 +43,7 @@ def on_config(config):
 
 
 def on_env(env, config, files):
-    from macros.diagnostics import page_errors
+    from ..diagnostics import page_errors
 
     # Pages are converted but nothing is written yet: a failed build lands nothing half-made.
     page_errors.raise_if_any()
@@ -72,15 +68,14 @@ def readme_text(config) -> bytes:
     return ("\ufeff" + text.replace("\r\n", "\n").replace("\n", "\r\n")).encode("utf-8")
 
 
-# Last, after every other hook and plugin has written its files (the search index included).
-@event_priority(-200)
+# Last (dxcourse.plugin): after every other plugin has written its files, the search index included.
 def on_post_build(config):
     if not offline_enabled():
         return
     site_dir = Path(config.site_dir)
     (site_dir / README_NAME).write_bytes(readme_text(config))
     folder = config.extra.get("site_id", "site")
-    dist = Path(os.environ.get("DX_DIST_DIR", PROJECT / "dist"))
+    dist = Path(os.environ.get("DX_DIST_DIR", course_root(config) / "dist"))
     dist.mkdir(exist_ok=True)
     target = dist / f"{folder}-offline.zip"
     partial = target.with_suffix(".zip.partial")

@@ -6,16 +6,9 @@ Markdown, while the date sits in the page template around it.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-PROJECT = Path(__file__).resolve().parent.parent
-if str(PROJECT) not in sys.path:
-    sys.path.insert(0, str(PROJECT))
-
 
 def on_env(env, config, files):
-    from macros.pages import format_reviewed
+    from ..pages import format_reviewed
 
     env.filters["dx_reviewed"] = format_reviewed
     return env

@@ -15,18 +15,14 @@ serves the files as they are, from a path of its own.
 from __future__ import annotations
 
 import os
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.config.config_options import ExtraScriptValue
-from mkdocs.plugins import event_priority
 
-PROJECT = Path(__file__).resolve().parent.parent
-if str(PROJECT) not in sys.path:
-    sys.path.insert(0, str(PROJECT))
+from . import course_root
 
 PACKAGE = Path(__file__).resolve().parent / "scorm_package"
 # The ADL control documents, copied unchanged to the package root as SCORM 1.2 asks.
@@ -62,10 +58,10 @@ def _environment() -> Environment:
 
 
 def _curriculum(config):
-    from macros import load_sources
-    from macros.curriculum import Curriculum
+    from .. import load_sources
+    from ..curriculum import Curriculum
 
-    data, _pages, _entries = load_sources(PROJECT, Path(config.docs_dir))
+    data, _pages, _entries = load_sources(course_root(config), Path(config.docs_dir))
     return Curriculum(data)
 
 
@@ -89,8 +85,8 @@ def write_package(config) -> tuple[str, list[str]]:
 
     Returns the 2004 manifest and the content files both packages share.
     """
-    from macros.curriculum import module_page
-    from macros.render import Links
+    from ..curriculum import module_page
+    from ..render import Links
 
     site_dir = Path(config.site_dir)
     cur = _curriculum(config)
@@ -144,14 +140,13 @@ def write_package(config) -> tuple[str, list[str]]:
     return manifest_2004, [*launches, *files]
 
 
-# Last, with the folder bundle's zip: after every other hook has written its files.
-@event_priority(-200)
+# Last, with the folder bundle's zip (dxcourse.plugin): after every other plugin has written its files.
 def on_post_build(config):
     if not scorm_enabled():
         return
     site_dir = Path(config.site_dir)
     manifest_2004, content = write_package(config)
-    dist = Path(os.environ.get("DX_DIST_DIR", PROJECT / "dist"))
+    dist = Path(os.environ.get("DX_DIST_DIR", course_root(config) / "dist"))
     dist.mkdir(exist_ok=True)
     site_id = config.extra.get("site_id", "site")
     # site-scorm/ is the 1.2 package unzipped; the 2004 one differs in its control files only.

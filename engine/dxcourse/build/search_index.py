@@ -8,16 +8,11 @@ left out, as with Material's own search.
 from __future__ import annotations
 
 import hashlib
-import sys
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-if str(PROJECT) not in sys.path:
-    sys.path.insert(0, str(PROJECT))
-
-from sitesearch.extract import split_sections  # noqa: E402
-from sitesearch.index import INDEX_PATH, IndexedPage, index_script  # noqa: E402
-from sitesearch.kinds import page_kind  # noqa: E402
+from ..sitesearch.extract import split_sections
+from ..sitesearch.index import INDEX_PATH, IndexedPage, index_script
+from ..sitesearch.kinds import page_kind
 
 _pages: dict[str, IndexedPage] = {}
 _nav_order: dict[str, int] = {}

@@ -6,24 +6,17 @@ finished page.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from mkdocs.exceptions import PluginError
-
-PROJECT = Path(__file__).resolve().parent.parent
-if str(PROJECT) not in sys.path:
-    sys.path.insert(0, str(PROJECT))
 
 
 def on_pre_build(config):
-    from macros import stash
+    from .. import stash
 
     stash.clear()
 
 
 def on_page_content(html, page, config, files):
-    from macros import stash
+    from .. import stash
 
     try:
         html, anchors = stash.restore(page.file.src_uri, html)

@@ -1,0 +1,56 @@
+"""Checklists: one YAML file per list in data/checklists/, rendered by ``{{ checklist("id") }}``."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+from pydantic import Field
+
+from .model import Id, Model, PageRef, Text, Title, ref
+from .render import render
+from .sitedata import Collection, SiteData
+
+
+class ChecklistItem(Model):
+    id: Id
+    """Stored in the browser record: never change it once published."""
+    text: Text
+    detail: Text | None = None
+    source: PageRef
+    """The page or FAQ entry the item comes from."""
+    retired: bool = False
+    """Retired: no longer shown or counted, but its id stays reserved (ticks in records keep it)."""
+
+
+class Checklist(Model):
+    id: Id
+    title: Title
+    step: Id
+    intro: Text | None = None
+    items: list[ChecklistItem] = Field(min_length=1)
+
+
+COLLECTION = Collection("checklists", "checklists/*.yml", Checklist)
+
+
+def store_key(checklist_id: str, item_id: str) -> str:
+    return f"checklist/{checklist_id}/{item_id}"
+
+
+def render_checklist(data: SiteData, page, mark, checklist_id: str) -> Markup:
+    """``mark`` wraps glossary terms in the item texts, as the Markdown pages get them."""
+    checklist = data.get("checklists", checklist_id)
+    if checklist is None:
+        known = ", ".join(data.ids("checklists"))
+        return page.error(f"unknown checklist '{checklist_id}' (known: {known})", f'checklist("{checklist_id}")')
+    active = checklist.model_copy(update={"items": [item for item in checklist.items if not item.retired]})
+    return render("checklist.html", checklist=active, link=page.links, key=store_key, mark=mark)
+
+
+def catalog(data: SiteData) -> list[dict]:
+    """Labels for the progress page and its CSV: the record itself holds only ids."""
+    return [
+        {"key": store_key(c.id, item.id), "kind": "チェックリスト", "group": c.title, "label": item.text}
+        for c in data.all("checklists")
+        for item in c.items
+        if not item.retired
+    ]

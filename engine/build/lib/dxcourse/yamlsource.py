@@ -1,0 +1,183 @@
+"""Line-aware YAML loading, and mapping of validation errors back to source lines.
+
+ruamel.yaml keeps each mapping key's and sequence item's position, so a pydantic error
+location such as ``("items", 3, "text")`` can be turned into the line a person should edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from types import UnionType
+from pathlib import Path
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+
+from .diagnostics import SourceError
+from .messages import pydantic_message, yaml_problem
+
+
+def load_yaml(path: Path, display: str) -> tuple[Any, list[SourceError]]:
+    """Parse one file; a syntax error becomes a located error instead of an exception."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [SourceError(display, 1, f"UTF-8 の文字として読めません({exc.reason})。エディターで文字コードを UTF-8 にして保存し直してください。")]
+    return parse_yaml(text, display)
+
+
+class DuplicateKey(MarkedYAMLError):
+    pass
+
+
+# libyaml (C) composes the node tree about six times faster than ruamel's pure-Python
+# round-trip loader, which was the largest part of the build's own time. The nodes carry
+# their lines; _build turns them into ruamel's commented containers with the same line
+# records, so line_of works as before. Only plain YAML is needed: no comments kept.
+_COMPOSER = YAML(typ="safe", pure=False)
+_SCALARS = _COMPOSER.constructor
+
+
+def _build(node: Node) -> Any:
+    if isinstance(node, MappingNode):
+        mapping = CommentedMap()
+        mapping._yaml_set_line_col(node.start_mark.line, node.start_mark.column)
+        for key_node, value_node in node.value:
+            key = _build(key_node)
+            if key in mapping:
+                raise DuplicateKey(
+                    "while constructing a mapping", node.start_mark, f"found duplicate key '{key}'", key_node.start_mark
+                )
+            mapping[key] = _build(value_node)
+            mapping.lc.add_kv_line_col(
+                key,
+                [key_node.start_mark.line, key_node.start_mark.column, value_node.start_mark.line, value_node.start_mark.column],
+            )
+        return mapping
+    if isinstance(node, SequenceNode):
+        sequence = CommentedSeq()
+        sequence._yaml_set_line_col(node.start_mark.line, node.start_mark.column)
+        for index, item in enumerate(node.value):
+            sequence.append(_build(item))
+            sequence.lc.add_kv_line_col(index, [item.start_mark.line, item.start_mark.column])
+        return sequence
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        # Kept as text: the model parses dates, so 2026-13-01 becomes a located field error
+        # instead of a bare ValueError with no line.
+        return node.value
+    return _SCALARS.construct_object(node, deep=True)
+
+
+def _pure_python_error(text: str) -> MarkedYAMLError | None:
+    """The same mistake as ruamel's own parser words it (its messages are the ones explained
+    to people); None if only libyaml refuses the text."""
+    try:
+        YAML(typ="rt").load(text)
+    except MarkedYAMLError as exc:
+        return exc
+    return None
+
+
+def parse_yaml(text: str, display: str, line_offset: int = 0) -> tuple[Any, list[SourceError]]:
+    try:
+        node = _COMPOSER.compose(text)
+        return (None if node is None else _build(node)), []
+    except MarkedYAMLError as fast_error:
+        exc = _pure_python_error(text) or fast_error
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem:
+            problem = f"{exc.context}; {exc.problem}"
+        return None, [SourceError(display, line, yaml_problem(problem))]
+
+
+def line_of(node: Any, loc: Sequence[int | str], default: int = 0) -> int:
+    """1-based line of the deepest part of ``loc`` that exists in ``node``."""
+    line = default
+    for key in loc:
+        if isinstance(node, CommentedMap) and key in node:
+            line = node.lc.key(key)[0] + 1
+            node = node[key]
+        elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
+            line = node.lc.item(key)[0] + 1
+            node = node[key]
+        else:
+            break
+    if line == default and isinstance(node, (CommentedMap, CommentedSeq)) and node.lc.line is not None:
+        line = node.lc.line + 1
+    return line or 1
+
+
+def _unwrap(tp: Any) -> Any:
+    """The model or list inside ``Annotated[...]`` / ``X | None``."""
+    while True:
+        origin = get_origin(tp)
+        if origin is Annotated:
+            tp = get_args(tp)[0]
+        elif origin in (Union, UnionType):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            tp = args[0] if len(args) == 1 else next((a for a in args if get_origin(a) is list or _is_model(a)), args[0])
+        else:
+            return tp
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def fields_at(model: type[BaseModel] | None, loc: Sequence[int | str]) -> list[str]:
+    """The field names allowed at ``loc`` in ``model`` (for 「もしかして」 on an unknown key)."""
+    tp: Any = model
+    for part in loc:
+        tp = _unwrap(tp)
+        if isinstance(part, int) and get_origin(tp) is list:
+            tp = get_args(tp)[0]
+        elif _is_model(tp) and part in tp.model_fields:
+            tp = tp.model_fields[part].annotation
+        else:
+            return []
+    tp = _unwrap(tp)
+    return list(tp.model_fields) if _is_model(tp) else []
+
+
+def describe(error: dict[str, Any], model: type[BaseModel] | None = None) -> str:
+    """A short message for one pydantic error, naming the field, in Japanese."""
+    where = ""
+    for part in error["loc"]:
+        if isinstance(part, int):
+            where += f"[{part}]"
+        elif not str(part).startswith("function-"):
+            where += f".{part}" if where else str(part)
+    kind = error["type"]
+    if kind == "missing":
+        name = str(error["loc"][-1]) if error["loc"] else where
+        return f"必須の項目 '{where}' がありません。「{name}: …」を書き足してください。"
+    fields = fields_at(model, [p for p in error["loc"][:-1]]) if kind == "extra_forbidden" else None
+    message = pydantic_message(error, fields)
+    return f"{where}: {message}" if where else message
+
+
+def validate(
+    model: type[BaseModel],
+    raw: Any,
+    display: str,
+    context: dict[str, Any] | None = None,
+    line_offset: int = 0,
+) -> tuple[Any, list[SourceError]]:
+    """Validate ``raw`` into ``model``; every failure comes back located, none raised."""
+    try:
+        return model.model_validate(raw, context=context), []
+    except ValidationError as exc:
+        errors = []
+        for error in exc.errors():
+            loc = error["loc"]
+            if error["type"] == "missing":
+                loc = loc[:-1]  # the missing key has no line; point at its parent
+            line = line_of(raw, loc) + line_offset
+            errors.append(SourceError(display, line, describe(error, model)))
+        return None, errors
