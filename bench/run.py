@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from hooks.assets import LAZY  # noqa: E402  (scripts a page adds on first use)
+from dxcourse.build.assets import LAZY  # noqa: E402  (scripts a page adds on first use)
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 ASSET_REF = re.compile(r"""(?:src|href)="([^"#?]+)""")
 # Budgets (issue 14): what a page costs in the site's own JS and CSS, and the build's cost
@@ -52,8 +52,8 @@ def site_markdown(target: Path) -> Path:
     sys.path.insert(0, str(ROOT))
     from mkdocs.config import load_config
 
-    from macros import load_sources
-    from macros.generate import pages
+    from dxcourse import load_sources
+    from dxcourse.generate import pages
 
     shutil.copytree(ROOT / "docs", target)
     extra = dict(load_config(str(ROOT / "mkdocs.yml"))["extra"])

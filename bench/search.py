@@ -37,9 +37,9 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitesearch.extract import split_sections  # noqa: E402
-from sitesearch.index import INDEX_PATH, IndexedPage, index_script  # noqa: E402
-from sitesearch.quality import distinct, hit_rate, load_queries, markdown_path, misses  # noqa: E402
+from dxcourse.sitesearch.extract import split_sections  # noqa: E402
+from dxcourse.sitesearch.index import INDEX_PATH, IndexedPage, index_script  # noqa: E402
+from dxcourse.sitesearch.quality import distinct, hit_rate, load_queries, markdown_path, misses  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serving  # noqa: E402
 
 QUERIES = load_queries(ROOT / "tests/search_queries.yml")

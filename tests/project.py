@@ -11,6 +11,17 @@ from ruamel.yaml import YAML
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _engine_dir() -> Path:
+    import dxcourse
+
+    return Path(dxcourse.__file__).resolve().parent
+
+
+# The installed engine (never engine/ in this checkout: the course uses what is installed).
+ENGINE = _engine_dir()
+ASSETS = ENGINE / "assets"
+
+
 @functools.cache
 def _extra(root: Path = ROOT) -> dict:
     # mkdocs.yml has !ENV and !!python tags: read only the plain `extra:` block.
@@ -30,13 +41,13 @@ def store_key(root: Path = ROOT) -> str:
 
 @functools.cache
 def _data(root: Path = ROOT):
-    from macros import load_sources
+    from dxcourse import load_sources
 
     return load_sources(root, root / "docs")
 
 
 def generated_pages(root: Path = ROOT) -> list[str]:
-    from macros.generate import pages
+    from dxcourse.generate import pages
 
     data, _, _ = _data(root)
     return sorted(pages(data))
@@ -48,7 +59,7 @@ def page_paths(root: Path = ROOT) -> list[str]:
     return sorted({*written, *generated_pages(root)})
 
 
-_NOT_COPIED = {".git", ".venv", "node_modules", "site", "site-offline", "site-scorm", "dist", "__pycache__", ".pytest_cache", "tests", "bench"}
+_NOT_COPIED = {".git", ".venv", "node_modules", "site", "site-offline", "site-scorm", "dist", "__pycache__", ".pytest_cache", "tests", "bench", "engine"}
 
 
 def copy_project(dest: Path, root: Path = ROOT) -> Path:
@@ -68,8 +79,8 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 @functools.cache
 def learning_total(module_id: str, root: Path = ROOT) -> int:
     """How many 学習 activities a module has (pages to read, trees, reflections, its self-check)."""
-    from macros import load_sources
-    from macros.curriculum import Curriculum
+    from dxcourse import load_sources
+    from dxcourse.curriculum import Curriculum
 
     data, _, _ = load_sources(root, root / "docs")
     cur = Curriculum(data)

@@ -1,12 +1,14 @@
-"""``./dev check``, ``./dev new KIND ID`` and ``./dev publish``: the maintainer's commands.
+"""The maintainer's commands: ``python -m dxcourse check|new|publish|build|serve|init``.
 
-Run as ``python -m macros.cli COMMAND`` from the project folder (``./dev`` does this).
+Run them in the course's folder (where mkdocs.yml is), on any OS; ``./dev`` in this
+repository is a thin wrapper that also installs what a Debian machine lacks.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -74,7 +76,7 @@ def new(root: Path, kind: str, item_id: str, program: str | None) -> int:
     print("次のファイルを書きました:")
     for line in written:
         print(f"  {line}")
-    print("「(…を書く)」の部分を書き換えてから、./dev check で確かめてください。")
+    print("「(…を書く)」の部分を書き換えてから、python -m dxcourse check で確かめてください。")
     return 0
 
 
@@ -95,8 +97,70 @@ def publish(root: Path) -> int:
     return 0
 
 
+ENGINES = ("mkdocs", "properdocs")
+
+
+def _engine(name: str | None) -> str:
+    engine = name or os.environ.get("DX_ENGINE") or "mkdocs"
+    if engine not in ENGINES:
+        raise SystemExit(f"エンジンは mkdocs か properdocs です: {engine}")
+    return engine
+
+
+def _run_engine(engine: str, args: list[str], **env: str) -> int:
+    """MkDocs (or ProperDocs) in this Python, with the course folder as the working folder."""
+    return subprocess.call([sys.executable, "-m", engine, *args], env={**os.environ, **env})
+
+
+def build(root: Path, engine: str) -> int:
+    """The three builds of ``./dev build``, then the register (what is built is published)."""
+    for zip_file in (root / "dist").glob("*.zip"):
+        # Zips of an earlier build (another site_id, say) must not be handed out by mistake.
+        zip_file.unlink()
+    steps = [
+        ([], {}),
+        (["-d", "site-offline"], {"OFFLINE": "true"}),
+        (["-d", "site-scorm"], {"SCORM": "true"}),
+    ]
+    for args, env in steps:
+        code = _run_engine(engine, ["build", "--strict", *args], **env)
+        if code:
+            return code
+    code = publish(root)
+    if code == 0:
+        zips = " ".join(sorted(p.relative_to(root).as_posix() for p in (root / "dist").glob("*.zip")))
+        print(f"イントラネット用: site/  フォルダー配布用: site-offline/  SCORM(LMS用): site-scorm/  zip: {zips}")
+    return code
+
+
+def serve(engine: str, address: str) -> int:
+    return _run_engine(engine, ["serve", "--strict", "-a", address])
+
+
+def init(folder: Path, site_name: str | None, site_id: str | None) -> int:
+    from .starter import StarterError, create
+
+    if site_name is None and sys.stdin.isatty():
+        site_name = input("サイトの名前(例: 〇〇市 DX 自習ガイド): ").strip()
+    if site_id is None and sys.stdin.isatty():
+        site_id = input("site_id(半角の英小文字・数字・「-」。例: oo-city-dx): ").strip()
+    if not site_name or not site_id:
+        print("サイトの名前と site_id を指定してください: python -m dxcourse init フォルダー --site-name 名前 --site-id id", file=sys.stderr)
+        return 2
+    try:
+        written = create(folder, site_name, site_id)
+    except StarterError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(f"{folder} に新しいコースを作りました({len(written)} ファイル)。次の順に進めてください:")
+    print(f"  cd {folder}")
+    print("  python -m dxcourse check    (誤りがないか確かめる)")
+    print("  python -m dxcourse serve    (http://127.0.0.1:8000/ で見ながら書く)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="./dev", description="サイトの元のファイルを確かめる・作る")
+    parser = argparse.ArgumentParser(prog="python -m dxcourse", description="コースの元のファイルを確かめる・作る・ビルドする")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="すべてのデータとページを確かめ、誤りをすべて示す(サイトは書き出さない)")
     new_parser = sub.add_parser("new", help="新しいモジュールなどのひな形を書く")
@@ -104,12 +168,27 @@ def main(argv: list[str] | None = None) -> int:
     new_parser.add_argument("id", help="半角の英小文字・数字を「-」でつないだ id")
     new_parser.add_argument("--program", help="module のとき: 入れるプログラムの id(既定は最後のプログラム)")
     sub.add_parser("publish", help="公開済みの id と番号を data/published.yml に書き足す")
+    build_parser = sub.add_parser("build", help="site/・site-offline/・site-scorm/ と dist/*.zip を作り、台帳に書き足す")
+    build_parser.add_argument("--engine", choices=ENGINES, help="ビルドに使うもの(既定: 環境変数 DX_ENGINE か mkdocs)")
+    serve_parser = sub.add_parser("serve", help="書きながら見る(保存すると再読み込み)")
+    serve_parser.add_argument("--engine", choices=ENGINES, help="既定: 環境変数 DX_ENGINE か mkdocs")
+    serve_parser.add_argument("-a", "--address", default=os.environ.get("DX_ADDR", "127.0.0.1:8000"), help="既定: 環境変数 DX_ADDR か 127.0.0.1:8000")
+    init_parser = sub.add_parser("init", help="新しい自治体のコースを、小さなひな形から作る")
+    init_parser.add_argument("folder", help="作るフォルダー(ないか、空であること)")
+    init_parser.add_argument("--site-name", help="サイトの名前")
+    init_parser.add_argument("--site-id", help="ブラウザの記録の鍵になる id(半角の英小文字・数字・「-」)")
     args = parser.parse_args(argv)
     root = Path.cwd()
     if args.command == "check":
         return check(root)
     if args.command == "new":
         return new(root, args.kind, args.id, args.program)
+    if args.command == "build":
+        return build(root, _engine(args.engine))
+    if args.command == "serve":
+        return serve(_engine(args.engine), args.address)
+    if args.command == "init":
+        return init(Path(args.folder), args.site_name, args.site_id)
     return publish(root)
 
 

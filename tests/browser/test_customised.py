@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from macros import load_sources
-from macros.cli import main as cli
-from macros.curriculum import Curriculum
+from dxcourse import load_sources
+from dxcourse.cli import main as cli
+from dxcourse.curriculum import Curriculum
 from tests.conftest import mkdocs_build
 from tests.project import copy_project, edit, page_paths
 

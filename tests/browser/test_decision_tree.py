@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from macros import COLLECTIONS
-from macros.decision_tree import paths
-from macros.sitedata import load_site_data
+from dxcourse import COLLECTIONS
+from dxcourse.decision_tree import paths
+from dxcourse.sitedata import load_site_data
 
 from .conftest import axe_violations
 from .widgets import record

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import load_sources
-from macros.glossary import abbreviations
+from dxcourse import load_sources
+from dxcourse.glossary import abbreviations
 
 pytestmark = pytest.mark.browser
 

@@ -32,14 +32,13 @@ RESULTS = "#dx-search-results .md-search-result__link"
 def fixture_config(work: Path, folder_bundle: bool) -> Path:
     """The fixture pages with the site's assets, under the real mkdocs.yml (INHERIT).
 
-    Only the search hook runs: the other hooks and the macros need the real project.
-    The folder bundle links to files, as OFFLINE=true makes hooks/bundle.py do.
+    The engine's plugin runs without its macros (they need the real project's data).
+    The folder bundle links to files, as OFFLINE=true makes the plugin do.
     """
     docs = work / "docs"
     no_overrides = work / "overrides"  # the real ones need the real hooks
     if not docs.exists():
         shutil.copytree(FIXTURE, docs)
-        shutil.copytree(ROOT / "docs/assets", docs / "assets")
         no_overrides.mkdir()
     config = work / f"mkdocs-{'file' if folder_bundle else 'served'}.yml"
     config.write_text(
@@ -48,8 +47,7 @@ def fixture_config(work: Path, folder_bundle: bool) -> Path:
         "site_name: 検索の試験\n"
         f"theme: {{custom_dir: {no_overrides}}}\n"
         f"use_directory_urls: {str(not folder_bundle).lower()}\n"
-        "plugins: []\n"
-        f"hooks: [{ROOT / 'hooks/search_index.py'}]\n"
+        "plugins: [dxcourse]\n"
         "watch: []\n"
         "nav: [index.md, standardization.md, mynumber.md, change.md, vision.md]\n",
         encoding="utf-8",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitesearch.quality import hit_rate, load_queries, markdown_path, misses
+from dxcourse.sitesearch.quality import hit_rate, load_queries, markdown_path, misses
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser

@@ -6,8 +6,9 @@ import hashlib
 import re
 from pathlib import Path
 
-from hooks.assets import LAZY, STORELESS
+from dxcourse.build.assets import LAZY, STORELESS
 from tests.conftest import ROOT
+from tests.project import ASSETS
 
 SCRIPT = re.compile(r'<script src="([^"]+)"')
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*assets/site\.css[^"]*)"')
@@ -17,7 +18,7 @@ OWN = re.compile(r"assets/([a-z0-9-]+\.js)\?v=([0-9a-f]{10})$")
 
 
 def version(name: str) -> str:
-    return hashlib.sha256((ROOT / "docs/assets" / name).read_bytes()).hexdigest()[:10]
+    return hashlib.sha256((ASSETS / name).read_bytes()).hexdigest()[:10]
 
 
 def own_scripts(html: str) -> dict[str, str]:
@@ -38,14 +39,14 @@ def test_every_page_loads_only_what_its_widgets_need(builds):
             assert {"site.js", "search.js"} <= scripts.keys(), page
             assert ("store.js" in scripts) == bool(modules - STORELESS), page
             for name in modules:
-                if (ROOT / "docs/assets" / f"{name}.js").is_file():
+                if (ASSETS / f"{name}.js").is_file():
                     assert f"{name}.js" in scripts, (page, name)
             if not modules:
                 assert scripts.keys() <= {"site.js", "search.js", "glossary.js"}, page
             # A widget's own stylesheet only where the widget (or a tree's diagram) is; the
             # curriculum's sheet on its map, program, role and form pages, not on module pages.
             sheets = set(WIDGET_SHEET.findall(html)) - {"site"}
-            wanted = {name for name in modules if (ROOT / "docs/assets" / f"{name}.css").is_file()}
+            wanted = {name for name in modules if (ASSETS / f"{name}.css").is_file()}
             if 'class="dx-diagram"' in html:
                 wanted |= {"decision-tree", "decision-diagram"}
             if modules & {"role-path", "assign", "my-learning", "aggregate"} or re.search(r'class="dx-(curriculum-map|curriculum-table|program)"', html):
@@ -88,7 +89,7 @@ def test_the_content_lists_its_scripts_for_instant_navigation(builds):
 
 def test_written_scripts_and_styles_are_minified_copies(builds):
     for name in ("site.js", "store.js", "search-engine.js", "site.css"):
-        source = (ROOT / "docs/assets" / name).read_text(encoding="utf-8")
+        source = (ASSETS / name).read_text(encoding="utf-8")
         written = (builds.online / "assets" / name).read_text(encoding="utf-8")
         assert len(written) < 0.85 * len(source), name
         assert "/*" not in written, name

@@ -57,7 +57,7 @@ def test_offline_zip_has_one_top_folder_with_index_html(builds):
 
 def copy_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
-    for name in ("docs", "data", "macros", "hooks", "overrides", "sitesearch"):
+    for name in ("docs", "data"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     return project

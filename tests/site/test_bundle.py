@@ -7,7 +7,7 @@ import re
 import zipfile
 from types import SimpleNamespace
 
-from hooks import bundle as bundle_hook
+from dxcourse.build import bundle as bundle_hook
 
 README = "はじめにお読みください.txt"
 UNSIZED_ICON = re.compile(r'<svg(?![^>]*\swidth=)[^>]*viewBox="0 0 24 24"')

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import load_sources
-from macros.glossary import abbreviations, terms
+from dxcourse import load_sources
+from dxcourse.glossary import abbreviations, terms
 
 from .htmltree import Node, built_path, parse, resolve
 
@@ -225,7 +225,7 @@ def test_every_page_shows_its_review_date(build, md_path):
     if md_path in pages:
         day = pages[md_path].meta.last_reviewed
     else:  # generated from the data, with the item's last_reviewed
-        from macros.generate import pages as generated
+        from dxcourse.generate import pages as generated
 
         day = dt.date.fromisoformat(generated(data)[md_path].last_reviewed)
     line = build.page(md_path).find("p", "dx-reviewed")

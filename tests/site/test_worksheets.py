@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import load_sources
-from macros.worksheet import catalog
+from dxcourse import load_sources
+from dxcourse.worksheet import catalog
 
 from .htmltree import built_path, parse, resolve
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-ASSETS = Path(__file__).resolve().parents[2] / "docs" / "assets"
+from tests.project import ASSETS
 
 
 @pytest.mark.parametrize("css", sorted(ASSETS.glob("*.css")), ids=lambda p: p.name)

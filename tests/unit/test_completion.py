@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from macros import load_sources
-from macros.completion import page_id, status
-from macros.curriculum import Curriculum
+from dxcourse import load_sources
+from dxcourse.completion import page_id, status
+from dxcourse.curriculum import Curriculum
+from tests.project import ASSETS
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE = shutil.which("node")
@@ -113,7 +114,7 @@ process.stdout.write(JSON.stringify(out));
 def test_browser_rule_agrees_case_by_case(spec):
     assert NODE, "node is needed to run the browser's completion rule (npm ci installs the test tools with it)"
     cases = [[spec, CASES[name](spec)] for name in CASES]
-    run = subprocess.run([NODE, "-e", JS_HARNESS], input=json.dumps({"script": str(ROOT / "docs/assets/completion.js"), "cases": cases}),
+    run = subprocess.run([NODE, "-e", JS_HARNESS], input=json.dumps({"script": str(ASSETS / "completion.js"), "cases": cases}),
                          capture_output=True, text=True, check=True)
     results = json.loads(run.stdout)
     assert {name: summary(r) for name, r in zip(CASES, results)} == expected(learning_total(spec))
@@ -122,7 +123,7 @@ def test_browser_rule_agrees_case_by_case(spec):
 
 
 def test_staff_id_rule():
-    script = (ROOT / "docs/assets/curriculum.js").read_text(encoding="utf-8")
+    script = (ASSETS / "curriculum.js").read_text(encoding="utf-8")
     harness = (
         "const vm=require('vm');const s={window:{DX:{}}};vm.runInNewContext(" + json.dumps(script) + ",s);"
         "const f=s.window.DX.curriculum.staffId;"

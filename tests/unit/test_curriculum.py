@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import generate, load_sources
-from macros.curriculum import Curriculum, duration, map_layout
-from macros.diagnostics import SourceErrors
+from dxcourse import generate, load_sources
+from dxcourse.curriculum import Curriculum, duration, map_layout
+from dxcourse.diagnostics import SourceErrors
 
 ROOT = Path(__file__).resolve().parents[2]
 PROGRAMS = "data/curriculum/programs.yml"

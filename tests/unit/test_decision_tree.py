@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup, escape
 
-from macros import COLLECTIONS
-from macros.decision_tree import COLLECTION, Outcome, Question, numbering, paths, render_tree
-from macros.diagnostics import SourceErrors, page_errors
-from macros.render import Links
-from macros.sitedata import load_site_data
+from dxcourse import COLLECTIONS
+from dxcourse.decision_tree import COLLECTION, Outcome, Question, numbering, paths, render_tree
+from dxcourse.diagnostics import SourceErrors, page_errors
+from dxcourse.render import Links
+from dxcourse.sitedata import load_site_data
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTRACT_IDS = {"rpa-now", "ai-ocr-now", "usual-vendor", "organization-first"}

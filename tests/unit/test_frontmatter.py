@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import load_sources
-from macros.diagnostics import SourceErrors
-from macros.pages import format_reviewed, split_front_matter, wareki_year
+from dxcourse import load_sources
+from dxcourse.diagnostics import SourceErrors
+from dxcourse.pages import format_reviewed, split_front_matter, wareki_year
 
 STEPS = """
 steps:

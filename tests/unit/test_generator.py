@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from macros import check_sources
-from macros.checks import site_id_errors
-from macros.cli import main
-from macros.messages import nearest, yaml_problem
-from macros.yamlsource import parse_yaml
+from dxcourse import check_sources
+from dxcourse.checks import site_id_errors
+from dxcourse.cli import main
+from dxcourse.messages import nearest, yaml_problem
+from dxcourse.yamlsource import parse_yaml
 from tests.project import ROOT, _extra, copy_project, edit
 
 MODULES = "data/curriculum/modules.yml"
@@ -35,10 +35,10 @@ def problems(root: Path, extra: dict | None = None) -> list[str]:
 
 
 def cli(root: Path, *args: str, process: bool = False) -> subprocess.CompletedProcess:
-    """``python -m macros.cli ARGS`` in ``root`` (what ./dev runs); in this process unless
+    """``python -m dxcourse ARGS`` in ``root`` (what ./dev runs); in this process unless
     ``process`` (starting Python again costs seconds on a busy machine)."""
     if process:
-        return subprocess.run([sys.executable, "-m", "macros.cli", *args], cwd=root, capture_output=True, text=True)
+        return subprocess.run([sys.executable, "-m", "dxcourse", *args], cwd=root, capture_output=True, text=True)
     out, err = io.StringIO(), io.StringIO()
     cwd = os.getcwd()
     os.chdir(root)

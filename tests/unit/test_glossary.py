@@ -8,10 +8,10 @@ import markdown
 import pytest
 from mkdocs.exceptions import ConfigurationError
 
-from macros import COLLECTIONS
-from macros.diagnostics import SourceErrors
-from macros.glossary import COLLECTION, JapaneseAbbrExtension, abbreviations, install, marker, terms
-from macros.sitedata import load_site_data
+from dxcourse import COLLECTIONS
+from dxcourse.diagnostics import SourceErrors
+from dxcourse.glossary import COLLECTION, JapaneseAbbrExtension, abbreviations, install, marker, terms
+from dxcourse.sitedata import load_site_data
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,7 +65,7 @@ def test_marker_escapes_text_and_wraps_terms():
 def marker_for(glossary: dict[str, str]):
     class Data:
         def all(self, name):
-            from macros.glossary import GlossaryFile
+            from dxcourse.glossary import GlossaryFile
 
             items = [
                 {"id": f"t{i}", "term": key, "definition": value} for i, (key, value) in enumerate(glossary.items())
@@ -114,7 +114,7 @@ def test_stock_abbr_in_the_config_is_refused():
 
 
 def test_readings_sort_in_gojuon_order():
-    from macros.glossary import reading_key
+    from dxcourse.glossary import reading_key
 
     readings = ["あいおーてぃー", "あーるぴーえー", "えーあいおーしーあーる", "えるじーわん", "がばめんとくらうど", "かいご"]
     assert sorted(readings, key=reading_key) == [

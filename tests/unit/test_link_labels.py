@@ -7,7 +7,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from macros import generate, load_sources
+from dxcourse import generate, load_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitesearch.extract import Section, split_sections
-from sitesearch.index import GLOBAL_NAME, IndexedPage, index_data, index_script
-from sitesearch.kinds import page_kind
-from sitesearch.normalize import normalize, normalize_unit, query_terms, units
-from sitesearch.quality import StaffQuery, distinct, hit_rate, markdown_path
+from dxcourse.sitesearch.extract import Section, split_sections
+from dxcourse.sitesearch.index import GLOBAL_NAME, IndexedPage, index_data, index_script
+from dxcourse.sitesearch.kinds import page_kind
+from dxcourse.sitesearch.normalize import normalize, normalize_unit, query_terms, units
+from dxcourse.sitesearch.quality import StaffQuery, distinct, hit_rate, markdown_path
 
 CASES = yaml.safe_load((Path(__file__).parents[1] / "search_normalize_cases.yml").read_text(encoding="utf-8"))
 

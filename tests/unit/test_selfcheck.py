@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros import load_sources
-from macros.selfcheck import of
+from dxcourse import load_sources
+from dxcourse.selfcheck import of
 
 from .test_curriculum import MODULES, errors, line, project
 

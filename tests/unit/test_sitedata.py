@@ -8,10 +8,10 @@ from typing import Annotated
 
 import pytest
 
-from macros import COLLECTIONS
-from macros.diagnostics import SourceErrors
-from macros.model import Id, Model, PageRef, Text, ref
-from macros.sitedata import Collection, load_site_data
+from dxcourse import COLLECTIONS
+from dxcourse.diagnostics import SourceErrors
+from dxcourse.model import Id, Model, PageRef, Text, ref
+from dxcourse.sitedata import Collection, load_site_data
 
 
 class Item(Model):
@@ -147,7 +147,7 @@ def test_the_real_data_loads():
 
 
 def test_free_text_over_its_ceiling_is_reported_at_its_line(tmp_path):
-    from macros.model import TEXT_MAX
+    from dxcourse.model import TEXT_MAX
 
     long_text = "長" * (TEXT_MAX + 1)
     root = project(tmp_path, {"groups/a.yml": f"id: first\nitems:\n  - id: a\n    text: {long_text}\n"})

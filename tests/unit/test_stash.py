@@ -6,7 +6,7 @@ import markdown
 import pytest
 from markupsafe import Markup
 
-from macros import stash
+from dxcourse import stash
 
 
 def convert(text: str) -> str:

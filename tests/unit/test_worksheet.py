@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup, escape
 
-from macros import COLLECTIONS, load_sources
-from macros.diagnostics import SourceErrors
-from macros.render import Links
-from macros.sitedata import load_site_data
-from macros.worksheet import COLLECTION, catalog, render_worksheet
+from dxcourse import COLLECTIONS, load_sources
+from dxcourse.diagnostics import SourceErrors
+from dxcourse.render import Links
+from dxcourse.sitedata import load_site_data
+from dxcourse.worksheet import COLLECTION, catalog, render_worksheet
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = re.compile(r"^[a-z0-9][a-z0-9_.:/-]*$")  # docs/assets/store.js

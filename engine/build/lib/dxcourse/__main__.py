@@ -1,7 +1,0 @@
-"""``python -m dxcourse COMMAND``: the maintainer's commands (see ``dxcourse.cli``)."""
-
-import sys
-
-from .cli import main
-
-sys.exit(main())
