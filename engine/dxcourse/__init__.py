@@ -42,6 +42,7 @@ def check_sources(root: Path, docs_dir: Path, extra: dict | None = None):
     errors += worksheet.check(data)
     if extra is not None:
         errors += checks.site_id_errors(root, extra)
+        errors += decision_tree.source_errors(data, checks.source_name(extra))
     errors += generate.conflicts(docs_dir, data.generated)
     known_pages = docs_pages(docs_dir) | data.generated
     pages, page_errors = load_pages(

@@ -43,13 +43,17 @@ class Question(Model):
     """Two or more; checked by :func:`check_tree` so the message can say which question."""
 
 
-class Basis(Model):
-    """What an outcome rests on: the article's points, and apart from them the site's own nuance."""
+class OutcomeBasis(Model):
+    """What an outcome rests on. A tree from the source article (``source: article``) gives the
+    article's points, and apart from them the site's own nuance; a municipality's own tree
+    (``source: local``) gives its own reason instead, never presented as the article's."""
 
-    article: list[ArticlePoint] = Field(min_length=1)
+    article: list[ArticlePoint] = Field(default_factory=list)
     """The article's words (``quote``) or the site's summary of its point (``says``)."""
     site: Text | None = None
     """Nuance the site adds; shown as 「このサイトの補足」, never as the article's."""
+    local: Text | None = None
+    """``source: local`` trees only: why this municipality judges so (この自治体の判断)."""
 
 
 class Outcome(Model):
@@ -66,8 +70,9 @@ class Outcome(Model):
     """What to do next, in order."""
     links: list[PageRef] = Field(min_length=1)
     """FAQ entries and step pages to read next."""
-    basis: Basis
-    """The points of the source article the verdict rests on; a "go" needs the article's own words."""
+    basis: OutcomeBasis
+    """What the verdict rests on: the article's points (a "go" needs its own words), or, in a
+    ``source: local`` tree, the municipality's own reason."""
 
 
 class DecisionTree(Model):
@@ -84,6 +89,9 @@ class DecisionTree(Model):
     questions: list[Question] = Field(min_length=1)
     """The first question is the start of every walk."""
     outcomes: list[Outcome] = Field(min_length=1)
+    source: Literal["article", "local"] = "article"
+    """``article``: the verdicts rest on the source article. ``local``: this municipality's own
+    judgement (no article quote needed), labelled as such wherever the tree is shown."""
     retired: bool = False
     """Retired: left out of the index; its page stays (old links) and says so."""
 
@@ -172,7 +180,8 @@ def check_tree(doc: Document[DecisionTree]) -> list[SourceError]:
 
     walk(tree.start.id, [])
     for index, outcome in enumerate(tree.outcomes):
-        if outcome.tone == "go" and not any(p.quote for p in outcome.basis.article):
+        errors += _basis_errors(doc, index, outcome)
+        if tree.source == "article" and outcome.tone == "go" and outcome.basis.article and not any(p.quote for p in outcome.basis.article):
             errors.append(
                 doc.error(
                     f"結論 '{outcome.id}' は「進めてよい」側(tone: go)ですが、根拠に記事の原文(quote)がありません。"
@@ -184,6 +193,33 @@ def check_tree(doc: Document[DecisionTree]) -> list[SourceError]:
         if node_id not in reached:
             errors.append(doc.error(f"'{node_id}' には最初の問い '{tree.start.id}' からたどり着けません。どこかの選択肢の next にするか、消してください。", kind, index, "id"))
     return errors
+
+
+def _basis_errors(doc: Document[DecisionTree], index: int, outcome: Outcome) -> list[SourceError]:
+    basis = outcome.basis
+    where = ("outcomes", index, "basis")
+    if doc.value.source == "local":
+        if basis.article or basis.site:
+            return [doc.error(f"結論 '{outcome.id}': source: local のツリーは記事を引きません。basis の article と site を消し、local: にこの自治体の判断の理由を書いてください。", *where)]
+        if not basis.local:
+            return [doc.error(f"結論 '{outcome.id}': source: local のツリーでは、basis の local: に、この自治体がそう判断する理由を書いてください。", *where)]
+        return []
+    if basis.local:
+        return [doc.error(f"結論 '{outcome.id}': local: は source: local のツリーでだけ使えます。記事に基づかない判断なら、ツリーに source: local と書いてください。", *where)]
+    if not basis.article:
+        return [doc.error(f"結論 '{outcome.id}': 根拠に記事の点(article の quote か says)を1つ以上書いてください。記事に基づかない、この自治体の判断なら、ツリーに source: local と書き、basis に local: を書きます。", *where)]
+    return []
+
+
+def source_errors(data: SiteData, source_name: str) -> list[SourceError]:
+    """A course without a source article (``extra.source.name: ""``) has only local trees."""
+    if source_name:
+        return []
+    return [
+        doc.error("このサイトには出典の記事が設定されていません(mkdocs.yml の extra.source.name)。ツリーに source: local と書いてください。", "id")
+        for doc in data.documents.get("decisions", [])
+        if doc.value is not None and doc.value.source == "article"
+    ]
 
 
 COLLECTION = Collection("decisions", "decisions/*.yml", DecisionTree, cross_check=check_tree)

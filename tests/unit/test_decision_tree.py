@@ -304,3 +304,53 @@ def test_an_unknown_tree_is_a_page_error(tmp_path):
     render_tree(data, page, plain, {}, "nope")
     assert page.errors == ["unknown decision tree 'nope' (known: t)"]
     page_errors.errors.clear()
+
+
+LOCAL = (
+    GOOD.replace("page: index.md\n", "page: index.md\nsource: local\n", 1)
+    .replace("basis: {article: [{says: 記事の要点です。}]}", "basis: {local: 窓口の混み具合から、当市はこう判断します。}")
+    .replace("basis: {article: [{quote: 記事の原文です。}]}", "basis: {local: 当市の人員で回せるので進めます。}")
+)
+
+
+def test_a_local_tree_needs_no_article_and_is_labelled_as_the_municipalitys_own_judgement(tmp_path):
+    data = load(tmp_path, LOCAL)
+    (tree,) = data.all("decisions")
+    assert tree.source == "local"
+    html = render_tree(data, FakePage(), plain, {"index.md": "トップ"}, "t")
+    assert "この自治体の判断(出典の記事にはない考え):</span> 当市の人員で回せるので進めます。" in html
+    assert "記事の" not in html and 'data-source="article"' not in html
+
+
+def test_a_local_tree_may_not_cite_the_article(tmp_path):
+    text = LOCAL.replace("basis: {local: 当市の人員で回せるので進めます。}", "basis: {article: [{quote: 記事の原文です。}]}")
+    assert errors_of(tmp_path, text) == [
+        "data/decisions/t.yml:42: 結論 'go': source: local のツリーは記事を引きません。basis の article と site を消し、local: にこの自治体の判断の理由を書いてください。",
+    ]
+
+
+def test_a_local_tree_needs_its_own_reason(tmp_path):
+    text = LOCAL.replace("basis: {local: 窓口の混み具合から、当市はこう判断します。}", "basis: {}")
+    assert errors_of(tmp_path, text) == [
+        "data/decisions/t.yml:34: 結論 'stop': source: local のツリーでは、basis の local: に、この自治体がそう判断する理由を書いてください。",
+    ]
+
+
+def test_an_article_tree_may_not_carry_a_local_reason_or_go_without_the_article(tmp_path):
+    text = edit("basis: {article: [{says: 記事の要点です。}]}", "basis: {local: 当市の判断です。}")
+    assert errors_of(tmp_path, text) == [
+        "data/decisions/t.yml:33: 結論 'stop': local: は source: local のツリーでだけ使えます。記事に基づかない判断なら、ツリーに source: local と書いてください。",
+    ]
+    text = edit("basis: {article: [{says: 記事の要点です。}]}", "basis: {}")
+    assert "根拠に記事の点(article の quote か says)を1つ以上書いてください" in errors_of(tmp_path, text)[0]
+
+
+def test_a_course_without_a_source_article_has_only_local_trees(tmp_path):
+    from dxcourse.decision_tree import source_errors
+
+    article_tree = load(tmp_path, GOOD)
+    assert [str(e) for e in source_errors(article_tree, "")] == [
+        "data/decisions/t.yml:1: このサイトには出典の記事が設定されていません(mkdocs.yml の extra.source.name)。ツリーに source: local と書いてください。"
+    ]
+    assert source_errors(article_tree, "記事") == []
+    assert source_errors(load(tmp_path, LOCAL), "") == []
