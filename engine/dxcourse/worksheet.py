@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Literal
 
 from markupsafe import Markup
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .diagnostics import SourceError
 from .model import Id, Model, PageRef, Text
@@ -53,9 +53,22 @@ class Section(Model):
 
 
 class Basis(Model):
-    article: list[ArticlePoint] = Field(min_length=1)
+    """What the sheet rests on: the source article's points (and the site's own design apart from
+    them), or, for a municipality's own sheet, its own reason (``local``), never the article's."""
+
+    article: list[ArticlePoint] = Field(default_factory=list)
     site: Text | None = None
     """How the sheet turns the article's advice into work: the site's own design."""
+    local: Text | None = None
+    """A sheet not drawn from the article: why this municipality asks for this work."""
+
+    @model_validator(mode="after")
+    def _article_or_local(self):
+        if self.local is not None and (self.article or self.site is not None):
+            raise ValueError("local(この自治体の考え)を書くときは、article と site を消してください(記事に基づくシートなら local を消します)")
+        if self.local is None and not self.article:
+            raise ValueError("article に記事の点を1つ以上書くか、記事に基づかないシートなら local: にこの自治体の考えを書いてください")
+        return self
 
 
 class Worksheet(Model):
