@@ -108,8 +108,12 @@ def _engine(name: str | None) -> str:
 
 
 def _run_engine(engine: str, args: list[str], **env: str) -> int:
-    """MkDocs (or ProperDocs) in this Python, with the course folder as the working folder."""
-    return subprocess.call([sys.executable, "-m", engine, *args], env={**os.environ, **env})
+    """MkDocs (or ProperDocs) in this Python, with the course folder as the working folder.
+
+    The config file is named: ProperDocs looks for properdocs.yml first and warns when it falls
+    back to mkdocs.yml, which both engines read."""
+    command, *rest = args
+    return subprocess.call([sys.executable, "-m", engine, command, "-f", "mkdocs.yml", *rest], env={**os.environ, **env})
 
 
 def build(root: Path, engine: str) -> int:

@@ -19,7 +19,7 @@ SITE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Files that name the course: {site_name}, {site_id} and {version} are filled in.
 FILLED = ("mkdocs.yml", "requirements.txt", "docs/index.md", "docs/about.md")
 # Dot files do not travel as package data: stored without the dot, written with it.
-RENAMED = {"gitignore": ".gitignore"}
+RENAMED = {"gitignore": ".gitignore", "github/workflows/site.yml": ".github/workflows/site.yml"}
 
 
 class StarterError(Exception):

@@ -67,7 +67,7 @@ def test_init_in_an_empty_folder_gives_a_course_that_checks_and_builds_with_eith
     made = run([python, "-m", "dxcourse", "init", "town", "--site-name", "見本町 DX 自習コース", "--site-id", "mihon-town"], cwd=tmp_path, env=env)
     course = tmp_path / "town"
     assert "python -m dxcourse check" in made.stdout
-    assert (course / ".gitignore").is_file()
+    assert (course / ".gitignore").is_file() and (course / ".github" / "workflows" / "site.yml").is_file()
     assert "dxcourse==" in (course / "requirements.txt").read_text(encoding="utf-8")
     assert "site_id: mihon-town" in (course / "mkdocs.yml").read_text(encoding="utf-8")
     checked = run([python, "-m", "dxcourse", "check"], cwd=course, env=env)
