@@ -366,7 +366,7 @@ def test_review_and_browse_modes_say_so_and_send_no_result(browser, lms, mode, n
     run.close()
 
 
-def test_a_2004_initialize_refused_with_104_tells_the_learner_to_use_the_course_page(browser, lms):
+def test_a_2004_initialize_refused_with_104_tells_the_learner_to_use_the_course_page(browser, lms, axe):
     run = Lms(browser, lms, cmi={"learner_id": "00123", "learner_name": "山田, 花子"}, terminated=True)
     run.launch("beyond-tools", edition="2004", state="LMSに接続できません")
     problem = run.bar.locator("[data-role=scorm-problem]")
@@ -376,10 +376,11 @@ def test_a_2004_initialize_refused_with_104_tells_the_learner_to_use_the_course_
     # The learner can still study; nothing is claimed.
     expect(run.content.locator("[data-role=summary]")).to_contain_text("未完了")
     assert [c[0] for c in run.calls()] == ["LMSInitialize"]
+    assert axe_violations(axe, run.frame("host")) == []
     run.close()
 
 
-def test_after_an_idle_spell_the_next_change_warns_that_the_session_may_have_ended(browser, lms):
+def test_after_an_idle_spell_the_next_change_warns_that_the_session_may_have_ended(browser, lms, axe):
     run = Lms(browser, lms)
     # The spell shortened to 1 minute for this launch page (mkdocs.yml: extra.scorm_idle_minutes;
     # tests/site checks the built value), and a clock the test moves, as a PC that slept.
@@ -412,4 +413,5 @@ def test_after_an_idle_spell_the_next_change_warns_that_the_session_may_have_end
     # The save still goes out, and the bar keeps saying when.
     run.page.wait_for_function("() => window.__api.cmi.suspend_data.includes('しばらくたってから')")
     expect(run.bar.locator("[data-role=scorm-state]")).to_contain_text("・最後の送信 ")
+    assert axe_violations(axe, run.frame("host")) == []
     run.close()
