@@ -201,13 +201,14 @@
 
   /* The bar's sentence when Initialize is refused. 2004's error 104 (content instance
      terminated) is what Moodle's 2004 player answers to a second module opened from its
-     content structure: only opening it again from the course page records it. */
+     content structure: only opening it again from the course page records it. Progress made
+     meanwhile stays in this browser's plain record, not the learner's, and is not sent. */
   function initRefusal(version, code) {
     if (version === "2004" && String(code) === "104") {
       return (
         "LMSが、同じ画面で続けて開いたこのモジュールの記録を受け付けませんでした(LMSのエラー番号 104)。" +
-        "このモジュールを記録するには、LMSのコースの画面に戻り、そこからこのモジュールを開いてください。" +
-        "学習の内容はこのパソコンのブラウザに残っていて、開き直したときにLMSへ送ります。"
+        "このままでは、ここでの学習はLMSに記録されません。" +
+        "LMSのコースの画面に戻り、そこからこのモジュールを開き直してから学習してください。"
       );
     }
     return null;

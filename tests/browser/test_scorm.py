@@ -371,7 +371,7 @@ def test_a_2004_initialize_refused_with_104_tells_the_learner_to_use_the_course_
     run.launch("beyond-tools", edition="2004", state="LMSに接続できません")
     problem = run.bar.locator("[data-role=scorm-problem]")
     expect(problem).to_contain_text("LMSのエラー番号 104")
-    expect(problem).to_contain_text("LMSのコースの画面に戻り、そこからこのモジュールを開いてください")
+    expect(problem).to_contain_text("LMSのコースの画面に戻り、そこからこのモジュールを開き直してから学習してください")
     assert run.page.evaluate("() => window.__api.lastErrorCode") == "104"
     # The learner can still study; nothing is claimed.
     expect(run.content.locator("[data-role=summary]")).to_contain_text("未完了")

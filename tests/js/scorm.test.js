@@ -162,7 +162,7 @@ test("the idle spell starts at the configured minutes", () => {
 });
 
 test("a 2004 Initialize refused with 104 tells the learner to open the module from the course page", () => {
-  assert.match(scorm.initRefusal("2004", "104"), /コースの画面に戻り、そこからこのモジュールを開いてください/);
+  assert.match(scorm.initRefusal("2004", "104"), /コースの画面に戻り、そこからこのモジュールを開き直してから学習してください/);
   assert.strictEqual(scorm.initRefusal("1.2", "104"), null);
   assert.strictEqual(scorm.initRefusal("2004", "101"), null);
 });
