@@ -1,4 +1,4 @@
-"""The SCORM 1.2 package inside a stand-in LMS: scorm-again's API in a parent page.
+"""The SCORM packages inside a stand-in LMS: scorm-again's API in a parent page.
 
 tests/browser/scorm_lms/lms.html is the LMS: it exposes `window.API` (scorm-again's
 Scorm12API, npm, MIT), records every call, and frames a SCO's launch page from the unzipped
@@ -44,7 +44,7 @@ def lms(scorm_build, tmp_path_factory):
 class Lms:
     """One browser context on the stand-in LMS, with every request checked."""
 
-    def __init__(self, browser, lms: Site, cmi: dict | None = None, refuse: dict | None = None):
+    def __init__(self, browser, lms: Site, cmi: dict | None = None, refuse: dict | None = None, terminated: bool = False):
         self.site = lms
         self.guard = Guard(lms)
         self.context = browser.new_context(locale="ja-JP", viewport={"width": 1280, "height": 1000})
@@ -54,13 +54,17 @@ class Lms:
         self.context.add_init_script(f"window.__cmi = {json.dumps(cmi or {'core': STUDENT})};")
         if refuse:
             self.context.add_init_script(f"window.__refuse = {json.dumps(refuse)};")
+        if terminated:
+            # As Moodle's 2004 player after its first module: the API was initialised and
+            # terminated in this page, and never resets.
+            self.context.add_init_script("window.__terminated = true;")
         self.page = self.context.new_page()
 
-    def launch(self, module_id: str, edition: str = "1.2") -> None:
+    def launch(self, module_id: str, edition: str = "1.2", state: str = "LMSへの記録") -> None:
         # The 2004 manifest's items carry parameters="?scorm=2004", which an LMS appends.
         sco = f"scorm/{module_id}.html" + ("?scorm=2004" if edition == "2004" else "")
         self.page.goto(self.site.base + "lms.html?sco=" + quote(sco, safe="") + ("&api=2004" if edition == "2004" else ""))
-        expect(self.bar.locator("[data-role=scorm-state]")).to_contain_text("LMSへの記録")
+        expect(self.bar.locator("[data-role=scorm-state]")).to_contain_text(state)
 
     @property
     def bar(self):
@@ -104,13 +108,21 @@ def committed_after_each_change(calls: list) -> bool:
     return not pending
 
 
-def test_a_module_walked_to_completion_then_resumed_on_another_pc(browser, lms, axe):
+def leave(lms: "Lms", finish: str = "LMSFinish") -> dict:
+    """Closes the SCO as an LMS does (the frame navigates away); returns what it last set."""
+    lms.page.evaluate("() => { document.getElementById('sco').src = 'about:blank'; }")
+    lms.page.wait_for_function(f"() => window.__calls.some(c => c[0] === '{finish}')")
+    return {c[1]: c[2] for c in lms.calls() if c[0] == "LMSSetValue"}
+
+
+def test_a_module_begun_suspended_then_resumed_and_completed_on_another_pc(browser, lms, axe):
     first = Lms(browser, lms)
     first.launch("why-us-first")
-    # First launch: incomplete, and committed.
+    # First launch: incomplete, and committed; the bar says when it last sent.
     assert first.cmi("core.lesson_status") == "incomplete"
     assert [c[0] for c in first.calls()][:2] == ["LMSInitialize", "LMSSetValue"]
     assert any(c[0] == "LMSCommit" for c in first.calls())
+    expect(first.bar.locator("[data-role=scorm-state]")).to_contain_text(re.compile(r"LMSへの記録: 未完了・最後の送信 \d\d:\d\d"))
     expect(first.content.locator("[data-role=summary]")).to_contain_text("未完了")
     assert axe_violations(axe, first.frame("host")) == []
     assert axe_violations(axe, first.frame("dx-sco-content")) == []
@@ -130,18 +142,7 @@ def test_a_module_walked_to_completion_then_resumed_on_another_pc(browser, lms, 
     # 実践 (the checklist) and the reflections do not complete it: 学習 also needs the pages
     # read and the self-check passed (completion rule v2, RECORD-FORMAT.md).
     assert first.cmi("core.lesson_status") == "incomplete"
-    for box in first.content.locator(".dx-lmodule__reads input[type=checkbox]").all():
-        box.check()
-    for question in ("outsider-installs", "opposition-remains", "tool-project-danger"):
-        first.content.locator(f"#dx-sc-why-us-first-{question}-b").check()
-    first.content.get_by_role("button", name="採点する").click()
-    expect(first.bar.locator("[data-role=scorm-state]")).to_contain_text("LMSへの記録: 合格(100点)")
-    assert first.cmi("core.lesson_status") == "passed"
-    assert first.cmi("core.lesson_location") == "curriculum/modules/why-us-first.html"
     assert committed_after_each_change(first.calls())
-    # With focus where the journey left it: a focused link takes the accent colour, which
-    # site.css darkens to pass AA.
-    assert axe_violations(axe, first.frame("dx-sco-content")) == []
 
     # Another module's page, reached through the program page, says it is not recorded here.
     first.content.get_by_role("link", name="1 管理職向けマインドチェンジ研修").click()
@@ -150,11 +151,8 @@ def test_a_module_walked_to_completion_then_resumed_on_another_pc(browser, lms, 
     first.bar.get_by_role("link", name="このモジュールのページに戻る").click()
     expect(first.bar.locator("[data-role=scorm-away]")).to_be_hidden()
 
-    # Leaving the SCO finishes the session: suspended, with the time spent.
-    first.page.evaluate("() => { document.getElementById('sco').src = 'about:blank'; }")
-    first.page.wait_for_function("() => window.__calls.some(c => c[0] === 'LMSFinish')")
-    # Both are write-only in SCORM 1.2: read what the SCO sent.
-    sent = {c[1]: c[2] for c in first.calls() if c[0] == "LMSSetValue"}
+    # Leaving an unfinished module suspends it (resumable), with the time spent.
+    sent = leave(first)
     assert sent["cmi.core.exit"] == "suspend"
     assert re.fullmatch(r"\d{2,4}:\d{2}:\d{2}", sent["cmi.core.session_time"])
     assert [c[0] for c in first.calls()][-2:] == ["LMSCommit", "LMSFinish"]
@@ -164,7 +162,7 @@ def test_a_module_walked_to_completion_then_resumed_on_another_pc(browser, lms, 
     first.close()
 
     # Another PC: a fresh browser, the LMS hands back the suspend data and the location.
-    cmi = {"core": {**STUDENT, "lesson_status": "passed", "entry": "resume", "lesson_location": "checklists/step-0.html"},
+    cmi = {"core": {**STUDENT, "lesson_status": "incomplete", "entry": "resume", "lesson_location": "checklists/step-0.html"},
            "suspend_data": suspend}
     second = Lms(browser, lms, cmi=cmi)
     second.launch("why-us-first")
@@ -174,7 +172,23 @@ def test_a_module_walked_to_completion_then_resumed_on_another_pc(browser, lms, 
     second.bar.get_by_role("link", name="このモジュールのページに戻る").click()
     for question, text in answers.items():
         expect(second.content.locator(f'textarea[data-key="reflection/why-us-first/{question}"]')).to_have_value(text)
+    for box in second.content.locator(".dx-lmodule__reads input[type=checkbox]").all():
+        box.check()
+    for question in ("outsider-installs", "opposition-remains", "tool-project-danger"):
+        second.content.locator(f"#dx-sc-why-us-first-{question}-b").check()
+    second.content.get_by_role("button", name="採点する").click()
+    expect(second.bar.locator("[data-role=scorm-state]")).to_contain_text("LMSへの記録: 合格(100点)・最後の送信 ")
     expect(second.content.locator("[data-role=summary]")).to_contain_text("完了(")
+    assert second.cmi("core.lesson_status") == "passed"
+    assert second.cmi("core.lesson_location") == "curriculum/modules/why-us-first.html"
+    assert committed_after_each_change(second.calls())
+    # With focus where the journey left it: a focused link takes the accent colour, which
+    # site.css darkens to pass AA.
+    assert axe_violations(axe, second.frame("dx-sco-content")) == []
+    # Leaving a passed module ends it normally (empty exit), so that an LMS lists it as
+    # passed, not suspended.
+    sent = leave(second)
+    assert sent["cmi.core.exit"] == ""
     assert second.cmi("core.lesson_status") == "passed"
     second.close()
 
@@ -287,9 +301,117 @@ def test_the_2004_runtime_reports_completion_success_and_score(browser, lms):
     assert (run.cmi("completion_status"), run.cmi("success_status")) == ("completed", "passed")
     assert (run.cmi("score.raw"), run.cmi("score.scaled")) == ("80", "0.8")
     assert "窓口" in run.cmi("suspend_data")
-    run.page.evaluate("() => { document.getElementById('sco').src = 'about:blank'; }")
-    run.page.wait_for_function("() => window.__calls.some(c => c[0] === 'LMSFinish')")
-    sent = {c[1]: c[2] for c in run.calls() if c[0] == "LMSSetValue"}
-    assert sent["cmi.exit"] == "suspend"
+    sent = leave(run)
+    assert sent["cmi.exit"] == "normal"  # completed and passed: not suspended
     assert re.fullmatch(r"PT\d+H\d+M\d+S", sent["cmi.session_time"])
+    run.close()
+
+
+def test_a_lower_retake_keeps_the_best_score(browser, lms):
+    run = Lms(browser, lms)
+    run.launch("why-us-first")
+    content = run.frame("dx-sco-content")
+    base = {"read/why-us-first/steps-step-0": True, "read/why-us-first/faq-executive-mindset": True,
+            "reflection/why-us-first/my-common-sense": "窓口", "reflection/why-us-first/who-objects": "係長"}
+    content.evaluate("(v) => DX.store.set(v)", {**base, "selfcheck/why-us-first": {"score": 3, "max": 3, "passed": True, "answers": {}}})
+    expect(run.bar.locator("[data-role=scorm-state]")).to_contain_text("合格(100点)")
+    scores = [c for c in run.calls() if c[1] == "cmi.core.score.raw"]
+    assert [c[2] for c in scores] == ["100"]
+    # A passing practice retake with one wrong answer: the learner's record keeps it, the LMS
+    # keeps 100 and passed, and the bar says why.
+    content.evaluate("() => DX.store.set({'selfcheck/why-us-first': {score: 2, max: 3, passed: true, answers: {q1: 'a'}}})")
+    expect(run.bar.locator("[data-role=scorm-state]")).to_contain_text("今回の点数(67点)より高い、前の点数を記録に残しています")
+    assert [c[2] for c in run.calls() if c[1] == "cmi.core.score.raw"] == ["100"]
+    assert (run.cmi("core.score.raw"), run.cmi("core.lesson_status")) == ("100", "passed")
+    assert '"score":2' in run.cmi("suspend_data")
+    run.close()
+
+    # Another launch, where the LMS holds 100: a lower try sends no score at all.
+    again = Lms(browser, lms, cmi={"core": {**STUDENT, "lesson_status": "passed", "entry": "resume", "score": {"raw": "100"}}})
+    again.launch("why-us-first")
+    again.frame("dx-sco-content").evaluate(
+        "(v) => DX.store.set(v)", {**base, "selfcheck/why-us-first": {"score": 2, "max": 3, "passed": True, "answers": {}}}
+    )
+    expect(again.bar.locator("[data-role=scorm-state]")).to_contain_text("合格(100点)")
+    again.page.wait_for_function("() => window.__calls.some(c => c[1] === 'cmi.suspend_data')")
+    assert [c for c in again.calls() if c[1].startswith("cmi.core.score") or c[1] == "cmi.core.lesson_status"] == []
+    assert again.cmi("core.score.raw") == "100"
+    again.close()
+
+
+@pytest.mark.parametrize(
+    "mode, notice",
+    [("review", "復習モードです。LMSの記録は変わりません(LMSの記録: 合格(100点))。"), ("browse", "プレビューモードです。LMSの記録は変わりません。")],
+    ids=["review", "browse"],
+)
+def test_review_and_browse_modes_say_so_and_send_no_result(browser, lms, mode, notice):
+    # Moodle opens a fully completed attempt in review mode (no credit); its Preview button in browse mode.
+    cmi = {"core": {**STUDENT, "lesson_status": "passed", "lesson_mode": mode, "score": {"raw": "100"}},
+           "suspend_data": '1{"c:step-0/why-us-first":["1",true]}'}
+    run = Lms(browser, lms, cmi=cmi)
+    run.launch("why-us-first", state="LMSの記録は変わりません")
+    expect(run.bar.locator("[data-role=scorm-state]")).to_have_text(notice)
+    # The LMS's progress still comes back to the page.
+    expect(run.content.locator('input[data-key="reflection/why-us-first/my-common-sense"], [data-role=summary]').first).to_be_visible()
+    assert run.frame("dx-sco-content").evaluate("() => DX.store.get('checklist/step-0/why-us-first')") is True
+    run.frame("dx-sco-content").evaluate(
+        "() => DX.store.set({'selfcheck/why-us-first': {score: 1, max: 3, passed: false, answers: {}}, 'reflection/why-us-first/who-objects': '係長'})"
+    )
+    run.content.get_by_role("link", name="ステップ0 認識共有・機運醸成 チェックリストで確かめる").first.click()
+    expect(run.content.locator('input[data-key="checklist/step-0/why-us-first"]')).to_be_checked()
+    leave(run)
+    # Read, and finish; never a value written.
+    assert {c[0] for c in run.calls()} == {"LMSInitialize", "LMSFinish"}
+    assert (run.cmi("core.lesson_status"), run.cmi("core.score.raw")) == ("passed", "100")
+    run.close()
+
+
+def test_a_2004_initialize_refused_with_104_tells_the_learner_to_use_the_course_page(browser, lms, axe):
+    run = Lms(browser, lms, cmi={"learner_id": "00123", "learner_name": "山田, 花子"}, terminated=True)
+    run.launch("beyond-tools", edition="2004", state="LMSに接続できません")
+    problem = run.bar.locator("[data-role=scorm-problem]")
+    expect(problem).to_contain_text("LMSのエラー番号 104")
+    expect(problem).to_contain_text("LMSのコースの画面に戻り、そこからこのモジュールを開き直してから学習してください")
+    assert run.page.evaluate("() => window.__api.lastErrorCode") == "104"
+    # The learner can still study; nothing is claimed.
+    expect(run.content.locator("[data-role=summary]")).to_contain_text("未完了")
+    assert [c[0] for c in run.calls()] == ["LMSInitialize"]
+    assert axe_violations(axe, run.frame("host")) == []
+    run.close()
+
+
+def test_after_an_idle_spell_the_next_change_warns_that_the_session_may_have_ended(browser, lms, axe):
+    run = Lms(browser, lms)
+    # The spell shortened to 1 minute for this launch page (mkdocs.yml: extra.scorm_idle_minutes;
+    # tests/site checks the built value), and a clock the test moves, as a PC that slept.
+    def shortened(route):
+        body = route.fetch().text()
+        assert '<meta name="dx-scorm-idle-minutes" content="480">' in body
+        route.fulfill(body=body.replace('content="480"', 'content="1"'), content_type="text/html; charset=utf-8")
+
+    run.context.route("**/pkg/scorm/observe-first.html*", shortened)
+    run.context.clock.install()
+    run.launch("observe-first")
+    content = run.frame("dx-sco-content")
+    session = run.bar.locator("[data-role=scorm-session]")
+    key = content.evaluate("() => Array.from(document.querySelectorAll('textarea[data-key]')).map(t => t.dataset.key)[0]")
+    content.evaluate("(k) => { const v = {}; v[k] = '最初のメモ'; DX.store.set(v); }", key)
+    run.page.wait_for_function("() => window.__calls.some(c => c[1] === 'cmi.suspend_data')")
+    expect(session).to_be_hidden()
+    sends = len([c for c in run.calls() if c[1] == "cmi.suspend_data"])
+
+    run.context.clock.fast_forward("00:59")
+    content.evaluate("(k) => { const v = {}; v[k] = '59秒後のメモ'; DX.store.set(v); }", key)
+    run.page.wait_for_function(f"() => window.__calls.filter(c => c[1] === 'cmi.suspend_data').length > {sends}")
+    expect(session).to_be_hidden()
+
+    run.context.clock.fast_forward("01:30")
+    content.evaluate("(k) => { const v = {}; v[k] = 'しばらくたってからのメモ'; DX.store.set(v); }", key)
+    expect(session).to_be_visible()
+    expect(session).to_contain_text("前回LMSとやり取りしてから1分たっています")
+    expect(session).to_contain_text("LMSのコースの画面に戻り、このモジュールを開き直してください")
+    # The save still goes out, and the bar keeps saying when.
+    run.page.wait_for_function("() => window.__api.cmi.suspend_data.includes('しばらくたってから')")
+    expect(run.bar.locator("[data-role=scorm-state]")).to_contain_text("・最後の送信 ")
+    assert axe_violations(axe, run.frame("host")) == []
     run.close()

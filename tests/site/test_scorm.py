@@ -11,8 +11,9 @@ from urllib.parse import unquote
 import pytest
 from lxml import etree
 
+from dxcourse.build.scorm import idle_minutes
 from tests.conftest import ROOT
-from tests.project import ENGINE
+from tests.project import ENGINE, _extra
 from tests.site.test_build import OUTSIDE
 
 SCHEMAS = ROOT / "tests" / "scorm_schemas"
@@ -116,14 +117,20 @@ def test_one_sco_per_module_by_program_in_curriculum_order(manifest_bytes, curri
         if not expected or expected[-1][0] != program:
             expected.append((program, []))
         expected[-1][1].append(module)
+    # Retired modules stay, last, labelled (tests/site/test_scorm_update.py retires one).
+    if curriculum.retired_modules():
+        expected.append((None, curriculum.retired_modules()))
     assert len(programs) == len(expected)
     resources = {r.get("identifier"): r for r in doc.findall("cp:resources/cp:resource", NS)}
     for item, (program, modules) in zip(programs, expected):
-        assert item.findtext("cp:title", namespaces=NS) == f"{program.number}. {program.title}"
+        assert item.findtext("cp:title", namespaces=NS) == (f"{program.number}. {program.title}" if program else "廃止したモジュール")
+        assert item.get("identifier") == (f"PROGRAM-{program.id}" if program else "RETIRED")
         assert item.get("identifierref") is None
         children = item.findall("cp:item", NS)
-        assert [c.findtext("cp:title", namespaces=NS) for c in children] == [m.title for m in modules]
+        assert [c.findtext("cp:title", namespaces=NS) for c in children] == [m.title + ("(廃止)" if m.retired else "") for m in modules]
         for child, module in zip(children, modules):
+            # Derived from the module's id, never from its position (tests/site/test_scorm_update.py).
+            assert (child.get("identifier"), child.get("identifierref")) == (f"ITEM-{module.id}", f"SCO-{module.id}")
             resource = resources[child.get("identifierref")]
             assert resource.get(f"{{{NS['adlcp']}}}scormtype") == "sco"
             assert resource.get("href") == f"scorm/{module.id}.html"
@@ -170,8 +177,12 @@ def test_nothing_is_requested_from_outside_the_package(scorm_build):
 
 
 def test_launch_pages_name_their_module_and_its_page(scorm_build, curriculum):
+    idle = _extra()["scorm_idle_minutes"]
+    assert idle == 480  # Moodle's default session timeout, 8 hours (README, LMSで使う)
     for module in curriculum.modules:
         text = (scorm_build.site / "scorm" / f"{module.id}.html").read_text(encoding="utf-8")
+        assert f'<meta name="dx-scorm-idle-minutes" content="{idle}">' in text
+        assert 'data-role="scorm-session" role="alert" hidden' in text
         assert f"<title>{module.title} - " in text
         assert f'<meta name="dx-scorm-host" content="../curriculum/modules/{module.id}.html">' in text
         assert f'src="../curriculum/modules/{module.id}.html"' in text
@@ -242,3 +253,13 @@ def test_2004_package_lists_every_file_and_has_the_same_scos(scorm_build, manife
     ]
     assert [(ref, title) for ref, title, _ in items_2004] == items_12
     assert {parameters for _, _, parameters in items_2004} == {"?scorm=2004"}
+
+
+@pytest.mark.parametrize("value", [0, -5, "480", True, None, [480]])
+def test_a_bad_idle_spell_stops_the_build_with_a_japanese_message(value):
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match="extra.scorm_idle_minutes .* は使えません。.*正の数で"):
+        idle_minutes({"scorm_idle_minutes": value})
+    assert idle_minutes({}) == 480
+    assert idle_minutes({"scorm_idle_minutes": 20}) == 20

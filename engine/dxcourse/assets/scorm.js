@@ -16,15 +16,19 @@
  * What travels to the LMS (SCORM 1.2 names; 2004 in EDITIONS): cmi.core.lesson_status
  * (incomplete on the first launch; completed, or passed/failed with cmi.core.score.* when the
  * module has a self-check, once DX.curriculum.status(spec) says complete; never downgraded),
- * the module's own progress keys in cmi.suspend_data (at most 4,096 characters in 1.2, see
- * pack()), the page shown in cmi.core.lesson_location, cmi.core.session_time and
- * cmi.core.exit=suspend. The 2004 package's items carry ?scorm=2004, which makes the walk
- * look for API_1484_11 first.
+ * the best self-check score reached (never lowered: scoreToSend), the module's own progress
+ * keys in cmi.suspend_data (at most 4,096 characters in 1.2, see packSuspend), the page shown
+ * in cmi.core.lesson_location, cmi.core.session_time and cmi.core.exit (suspend while the
+ * module is incomplete, normal once it is completed or passed: exitFor). In review or browse
+ * mode (cmi.core.lesson_mode, 2004 cmi.mode) nothing is written at all. The 2004 package's
+ * items carry ?scorm=2004, which makes the walk look for API_1484_11 first.
+ *
+ * The decisions are plain functions (below, exported for Node: tests/js/scorm.test.js);
+ * the browser part only wires them to the LMS and the bar.
  */
 (function () {
   "use strict";
 
-  var DX = (window.DX = window.DX || {});
   var SUSPEND_VERSION = "1";
   var TIME_BASE = Date.UTC(2020, 0, 1);
   // The status only ever moves up this scale: a recorded 修了 is never taken back.
@@ -34,6 +38,203 @@
   function pad(n) {
     return (n < 10 ? "0" : "") + n;
   }
+
+  function rank(status) {
+    return Object.prototype.hasOwnProperty.call(RANK, status) ? RANK[status] : 0;
+  }
+
+  /* ===================================================================================== */
+  /* Plain functions: data in, data out (no window, no LMS)                                */
+  /* ===================================================================================== */
+
+  /* cmi.suspend_data: "1" + JSON of { short key: [time (ms since 2020, base 36), value] }.
+     Only the module's keys, with short prefixes. */
+  function ownsKey(key, moduleId, owned) {
+    return !!(owned && owned[key]) || key === "selfcheck/" + moduleId || key.indexOf("read/" + moduleId + "/") === 0;
+  }
+
+  function shortKey(key, moduleId) {
+    if (key === "selfcheck/" + moduleId) return "s";
+    var prefixes = [
+      ["reflection/" + moduleId + "/", "r:"],
+      ["read/" + moduleId + "/", "p:"],
+      ["checklist/", "c:"],
+      ["tree/", "t:"],
+    ];
+    for (var i = 0; i < prefixes.length; i++) {
+      if (key.indexOf(prefixes[i][0]) === 0) return prefixes[i][1] + key.slice(prefixes[i][0].length);
+    }
+    return "=" + key;
+  }
+
+  function longKey(short, moduleId) {
+    if (short === "s") return "selfcheck/" + moduleId;
+    var rest = short.slice(2);
+    switch (short.slice(0, 2)) {
+      case "r:":
+        return "reflection/" + moduleId + "/" + rest;
+      case "p:":
+        return "read/" + moduleId + "/" + rest;
+      case "c:":
+        return "checklist/" + rest;
+      case "t:":
+        return "tree/" + rest;
+    }
+    return short.charAt(0) === "=" && short.length > 1 ? short.slice(1) : null;
+  }
+
+  /* The first character of text: two UTF-16 units for an emoji (a surrogate pair). */
+  function firstChar(text) {
+    var code = text.charCodeAt(0);
+    return code >= 0xd800 && code <= 0xdbff ? text.slice(0, 2) : text.slice(0, 1);
+  }
+
+  /* text cut to at most `length` UTF-16 units, never splitting a surrogate pair, and never
+     shorter than its first character (a blank reflection would read as not answered). */
+  function cut(text, length) {
+    var out = text.slice(0, Math.max(0, length));
+    var last = out.charCodeAt(out.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) out = out.slice(0, -1);
+    return out || firstChar(text);
+  }
+
+  /* entries: { key: { value, at } } (DX.store.entries()); owned: { key: true } of the module's
+     checklist items and trees. Returns { text, trimmed }: when reflections are too long for
+     maxLength (1.2: 4,096 characters, counted as the LMS counts them, in UTF-16 units), the
+     longest is shortened until the text fits; text is null when even that cannot make it fit. */
+  function packSuspend(entries, moduleId, owned, maxLength) {
+    var packed = {};
+    Object.keys(entries).sort().forEach(function (key) {
+      if (!ownsKey(key, moduleId, owned)) return;
+      var time = Date.parse(entries[key].at) - TIME_BASE;
+      packed[shortKey(key, moduleId)] = [Math.max(0, isFinite(time) ? time : 0).toString(36), entries[key].value];
+    });
+    var text = SUSPEND_VERSION + JSON.stringify(packed);
+    var trimmed = false;
+    while (text.length > maxLength) {
+      var longest = null;
+      Object.keys(packed).forEach(function (k) {
+        var v = packed[k][1];
+        if (k.slice(0, 2) === "r:" && typeof v === "string" && firstChar(v).length < v.length && (!longest || v.length > packed[longest][1].length)) longest = k;
+      });
+      if (!longest) return { text: null, trimmed: trimmed };
+      var value = packed[longest][1];
+      var shorter = cut(value, value.length - (text.length - maxLength));
+      if (shorter.length >= value.length) shorter = cut(value, value.length - 1);
+      packed[longest] = [packed[longest][0], shorter];
+      trimmed = true;
+      text = SUSPEND_VERSION + JSON.stringify(packed);
+    }
+    return { text: text, trimmed: trimmed };
+  }
+
+  /* The suspend data back as items { key: { value, at } }. Throws an Error with a Japanese
+     message when the text is not this package's (another version, broken JSON). */
+  function unpackSuspend(text, moduleId) {
+    if (typeof text !== "string" || text === "") throw new Error("空です");
+    if (text.charAt(0) !== SUSPEND_VERSION) throw new Error("この教材の形式ではありません(版が違います)");
+    var packed;
+    try {
+      packed = JSON.parse(text.slice(1));
+    } catch (error) {
+      throw new Error("途中で切れているか、壊れています");
+    }
+    if (!packed || typeof packed !== "object" || Array.isArray(packed)) throw new Error("形式が違います");
+    var items = {};
+    Object.keys(packed).forEach(function (short) {
+      var key = longKey(short, moduleId);
+      var pair = packed[short];
+      if (!key || !Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== "string" || !/^[0-9a-z]{1,12}$/.test(pair[0])) return;
+      items[key] = { value: pair[1], at: new Date(TIME_BASE + parseInt(pair[0], 36)).toISOString() };
+    });
+    return items;
+  }
+
+  function validSelfCheck(sc) {
+    return !!sc && typeof sc === "object" && typeof sc.score === "number" && typeof sc.max === "number" && sc.max > 0 && typeof sc.passed === "boolean";
+  }
+
+  /* A self-check result as the LMS's 0–100 score, or null. */
+  function rawScore(sc) {
+    if (!validSelfCheck(sc)) return null;
+    return Math.max(0, Math.min(100, Math.round((100 * sc.score) / sc.max)));
+  }
+
+  /* Scores never go down: the score to send, or null when the LMS already holds this one or
+     a better one (recorded: the LMS's cmi.core.score.raw, null when it has none). A lower
+     retake stays in the learner's own record (suspend_data), not in the LMS's score. */
+  function scoreToSend(recorded, sc) {
+    var raw = rawScore(sc);
+    if (raw === null) return null;
+    var best = typeof recorded === "number" && isFinite(recorded) ? recorded : null;
+    return best === null || raw > best ? raw : null;
+  }
+
+  /* The status to send, or null: only ever up the RANK scale (passed stays passed). */
+  function statusToSend(recorded, complete, sc) {
+    if (!complete) return null;
+    var target = validSelfCheck(sc) ? (sc.passed ? "passed" : "failed") : "completed";
+    return rank(target) > rank(recorded) ? target : null;
+  }
+
+  /* cmi.core.exit (cmi.exit): "suspend" keeps an unfinished module resumable; once it is
+     completed or passed the exit is normal ("" in 1.2, "normal" in 2004), so that an LMS does
+     not list a finished module as suspended. */
+  function exitFor(status, version) {
+    if (status === "completed" || status === "passed") return version === "2004" ? "normal" : "";
+    return "suspend";
+  }
+
+  /* cmi.core.lesson_mode (2004: cmi.mode): "review" and "browse" keep no credit; anything
+     else (empty included, as an LMS that leaves it unset) is normal. */
+  function lessonMode(value) {
+    var mode = String(value === undefined || value === null ? "" : value).trim().toLowerCase();
+    return mode === "review" || mode === "browse" ? mode : "normal";
+  }
+
+  /* True when the time since the last exchange with the LMS is long enough that its session
+     (a login) may have ended: the next save may then be answered "true" without being kept. */
+  function idleSpell(lastContact, now, idleMinutes) {
+    if (!(idleMinutes > 0) || typeof lastContact !== "number" || typeof now !== "number") return false;
+    return now - lastContact >= idleMinutes * 60000;
+  }
+
+  /* The bar's sentence when Initialize is refused. 2004's error 104 (content instance
+     terminated) is what Moodle's 2004 player answers to a second module opened from its
+     content structure: only opening it again from the course page records it. Progress made
+     meanwhile stays in this browser's plain record, not the learner's, and is not sent. */
+  function initRefusal(version, code) {
+    if (version === "2004" && String(code) === "104") {
+      return (
+        "LMSが、同じ画面で続けて開いたこのモジュールの記録を受け付けませんでした(LMSのエラー番号 104)。" +
+        "このままでは、ここでの学習はLMSに記録されません。" +
+        "LMSのコースの画面に戻り、そこからこのモジュールを開き直してから学習してください。"
+      );
+    }
+    return null;
+  }
+
+  /* The bar's time of the last save, "HH:MM" in the learner's local time. */
+  function clock(date) {
+    return pad(date.getHours()) + ":" + pad(date.getMinutes());
+  }
+
+  var PURE = {
+    SUSPEND_VERSION: SUSPEND_VERSION,
+    packSuspend: packSuspend,
+    unpackSuspend: unpackSuspend,
+    rawScore: rawScore,
+    scoreToSend: scoreToSend,
+    statusToSend: statusToSend,
+    exitFor: exitFor,
+    lessonMode: lessonMode,
+    idleSpell: idleSpell,
+    initRefusal: initRefusal,
+  };
+
+  /* The browser part (its body is not indented further, to keep this file's history readable). */
+  function browser() {
+  var DX = (window.DX = window.DX || {});
 
   /* The two editions behind one face. Status values use 1.2's words inside this file. */
   var EDITIONS = {
@@ -46,6 +247,7 @@
       exit: "cmi.core.exit",
       sessionTime: "cmi.core.session_time",
       scoreRaw: "cmi.core.score.raw",
+      mode: "cmi.core.lesson_mode",
       maxSuspend: 4096,
       maxLocation: 255,
       notSet: null,
@@ -71,6 +273,7 @@
       exit: "cmi.exit",
       sessionTime: "cmi.session_time",
       scoreRaw: "cmi.score.raw",
+      mode: "cmi.mode",
       maxSuspend: 64000,
       maxLocation: 1000,
       notSet: "403", // reading an element that was never set: normal on a first launch
@@ -212,15 +415,19 @@
     var CALLS = edition.calls;
     var state = {
       mode: "connecting",
+      lessonMode: "normal",
       status: "",
       raw: null,
       suspend: null,
       location: "",
       entry: "",
       started: Date.now(),
+      lastContact: Date.now(),
+      sessionDoubt: false,
       finished: false,
       problems: [],
       trimmed: false,
+      lowerTry: null,
       committedAt: null,
     };
     var spec = null;
@@ -228,6 +435,7 @@
     var owned = Object.create(null);
     var ui = null;
     var rootUrl = "";
+    var idleMinutes = Number(meta("dx-scorm-idle-minutes"));
 
     function lastError() {
       try {
@@ -250,6 +458,10 @@
         what +
         (code ? "(LMSのエラー番号 " + code + (detail ? ": " + detail : "") + ")" : detail ? "(" + detail + ")" : "") +
         "。学習の内容はこのパソコンのブラウザには残っています。もう一度操作するか、このモジュールをLMSから開き直してください。続くときは研修の担当者に連絡してください。";
+      say(text);
+    }
+
+    function say(text) {
       state.problems.push(text);
       showProblems();
     }
@@ -273,17 +485,20 @@
         return String(result === undefined || result === null ? "" : result);
       }
       if (String(result) !== "true") {
-        problem(
-          kind === "set"
-            ? "LMSが記録(" + a + ")を受け付けませんでした"
-            : kind === "commit"
-              ? "LMSが記録を保存しませんでした"
-              : kind === "finish"
-                ? "LMSが学習の終了を受け付けませんでした"
-                : "LMSとの接続を始められませんでした",
-          code,
-          errorText(code)
-        );
+        var plain = kind === "init" ? initRefusal(version, code) : null;
+        if (plain) say(plain);
+        else
+          problem(
+            kind === "set"
+              ? "LMSが記録(" + a + ")を受け付けませんでした"
+              : kind === "commit"
+                ? "LMSが記録を保存しませんでした"
+                : kind === "finish"
+                  ? "LMSが学習の終了を受け付けませんでした"
+                  : "LMSとの接続を始められませんでした",
+            code,
+            errorText(code)
+          );
         return null;
       }
       return "true";
@@ -297,8 +512,25 @@
       return call("set", element, String(value)) === "true";
     }
 
+    /* After a long idle spell an LMS may have ended its session (Moodle: the login times out)
+       and still answer "true" (Moodle's player, after a module switch, saves by sendBeacon
+       and never hears a refusal). Say so before the next save; the save still goes out. */
+    function beforeSend() {
+      var now = Date.now();
+      if (!state.sessionDoubt && idleSpell(state.lastContact, now, idleMinutes)) {
+        state.sessionDoubt = true;
+        showSession(Math.floor((now - state.lastContact) / 60000));
+      }
+    }
+
     function commit() {
       if (call("commit", "") === "true") state.committedAt = new Date();
+      state.lastContact = Date.now();
+    }
+
+    /* Writes go to the LMS only in normal mode: review and browse keep no new result. */
+    function recording() {
+      return state.mode === "active" && state.lessonMode === "normal" && !state.finished;
     }
 
     /* --- connect, before store.js: the learner's record is named after the LMS learner --- */
@@ -308,100 +540,20 @@
     } else {
       state.mode = "active";
       DX.storeScope = scopeOf(get(edition.learner));
+      state.lessonMode = lessonMode(get(edition.mode));
       state.status = edition.readStatus(get);
       state.entry = get(edition.entry);
       state.suspend = get("cmi.suspend_data");
       state.location = get(edition.location);
       var raw = get(edition.scoreRaw);
-      state.raw = raw === "" ? null : Number(raw);
-      if (!Object.prototype.hasOwnProperty.call(RANK, state.status) || RANK[state.status] === 0) {
-        if (state.status !== "incomplete" && edition.writeStatus(set, "incomplete")) {
-          state.status = "incomplete";
-          commit();
-        }
+      state.raw = raw === "" || !isFinite(Number(raw)) ? null : Number(raw);
+      if (recording() && rank(state.status) === 0 && state.status !== "incomplete" && edition.writeStatus(set, "incomplete")) {
+        state.status = "incomplete";
+        commit();
       }
     }
 
     /* --- the module's own keys, and cmi.suspend_data ------------------------------------ */
-
-    function owns(key) {
-      return !!owned[key] || key === "selfcheck/" + moduleId || key.indexOf("read/" + moduleId + "/") === 0;
-    }
-
-    function shortKey(key) {
-      if (key === "selfcheck/" + moduleId) return "s";
-      var prefixes = [
-        ["reflection/" + moduleId + "/", "r:"],
-        ["read/" + moduleId + "/", "p:"],
-        ["checklist/", "c:"],
-        ["tree/", "t:"],
-      ];
-      for (var i = 0; i < prefixes.length; i++) {
-        if (key.indexOf(prefixes[i][0]) === 0) return prefixes[i][1] + key.slice(prefixes[i][0].length);
-      }
-      return "=" + key;
-    }
-
-    function longKey(short) {
-      if (short === "s") return "selfcheck/" + moduleId;
-      var rest = short.slice(2);
-      switch (short.slice(0, 2)) {
-        case "r:":
-          return "reflection/" + moduleId + "/" + rest;
-        case "p:":
-          return "read/" + moduleId + "/" + rest;
-        case "c:":
-          return "checklist/" + rest;
-        case "t:":
-          return "tree/" + rest;
-      }
-      return short.charAt(0) === "=" ? short.slice(1) : null;
-    }
-
-    /* "1" + JSON of { short key: [time (ms since 2020, base 36), value] }. Only the module's
-       keys, with short prefixes. When reflections are too long (1.2: 4,096 characters), the
-       longest is shortened (the full text stays in this browser) and the page says so. */
-    function pack() {
-      var entries = DX.store.entries();
-      var packed = Object.create(null);
-      Object.keys(entries).forEach(function (key) {
-        if (!owns(key)) return;
-        var time = Date.parse(entries[key].at) - TIME_BASE;
-        packed[shortKey(key)] = [Math.max(0, time).toString(36), entries[key].value];
-      });
-      var text = SUSPEND_VERSION + JSON.stringify(packed);
-      var trimmed = false;
-      while (text.length > edition.maxSuspend) {
-        var longest = null;
-        Object.keys(packed).forEach(function (k) {
-          var v = packed[k][1];
-          if (k.slice(0, 2) === "r:" && typeof v === "string" && v.length > 1 && (!longest || v.length > packed[longest][1].length)) longest = k;
-        });
-        if (!longest) return { text: null, trimmed: trimmed };
-        var value = packed[longest][1];
-        packed[longest] = [packed[longest][0], value.slice(0, Math.max(1, value.length - (text.length - edition.maxSuspend) - 1))];
-        trimmed = true;
-        text = SUSPEND_VERSION + JSON.stringify(packed);
-      }
-      return { text: text, trimmed: trimmed };
-    }
-
-    /* The suspend data as a progress record that DX.store can merge (newest wins). */
-    function unpack(text) {
-      if (text.charAt(0) !== SUSPEND_VERSION) throw new Error("版が違います");
-      var packed = JSON.parse(text.slice(1));
-      if (!packed || typeof packed !== "object" || Array.isArray(packed)) throw new Error("形式が違います");
-      var items = Object.create(null);
-      Object.keys(packed).forEach(function (short) {
-        var key = longKey(short);
-        var pair = packed[short];
-        if (!key || !Array.isArray(pair) || pair.length !== 2) return;
-        var time = parseInt(pair[0], 36);
-        if (!isFinite(time)) return;
-        items[key] = { value: pair[1], at: new Date(TIME_BASE + time).toISOString() };
-      });
-      return recordOf(items);
-    }
 
     function recordOf(items) {
       return JSON.stringify({
@@ -417,48 +569,61 @@
       var entries = DX.store.entries();
       var items = Object.create(null);
       Object.keys(entries).forEach(function (key) {
-        if (owns(key)) items[key] = entries[key];
+        if (ownsKey(key, moduleId, owned)) items[key] = entries[key];
       });
       return recordOf(items);
     }
 
     /* --- keep the LMS in step with the record ------------------------------------------ */
 
-    function validSelfCheck(sc) {
-      return !!sc && typeof sc === "object" && typeof sc.score === "number" && typeof sc.max === "number" && sc.max > 0 && typeof sc.passed === "boolean";
-    }
-
     var syncing = false;
     function sync() {
-      if (state.mode !== "active" || state.finished || syncing) return;
+      if (!recording() || syncing) return;
       syncing = true;
       try {
         var st = DX.curriculum.status(spec);
         var sc = st.selfCheck;
-        var changed = false;
-        if (validSelfCheck(sc)) {
-          var raw = Math.max(0, Math.min(100, Math.round((100 * sc.score) / sc.max)));
-          if (raw !== state.raw && edition.writeScore(set, raw)) {
-            state.raw = raw;
-            changed = true;
+        var writes = [];
+        var score = scoreToSend(state.raw, sc);
+        var current = rawScore(sc);
+        state.lowerTry = current !== null && state.raw !== null && current < state.raw ? current : null;
+        if (score !== null) writes.push(function () {
+          if (edition.writeScore(set, score)) {
+            state.raw = score;
+            state.lowerTry = null;
+            return true;
           }
-        }
-        if (st.complete) {
-          var target = validSelfCheck(sc) ? (sc.passed ? "passed" : "failed") : "completed";
-          if (RANK[target] > (Object.prototype.hasOwnProperty.call(RANK, state.status) ? RANK[state.status] : 0) && edition.writeStatus(set, target)) {
+          return false;
+        });
+        var target = statusToSend(state.status, st.complete, sc);
+        if (target) writes.push(function () {
+          if (edition.writeStatus(set, target)) {
             state.status = target;
-            changed = true;
+            return true;
           }
-        }
-        var packed = pack();
+          return false;
+        });
+        var packed = packSuspend(DX.store.entries(), moduleId, owned, edition.maxSuspend);
         state.trimmed = packed.trimmed;
         if (packed.text === null) {
           problem("この学習の記録がLMSの保存できる大きさ(" + edition.maxSuspend + "文字)を超えました", "", "");
-        } else if (packed.text !== state.suspend && set("cmi.suspend_data", packed.text)) {
-          state.suspend = packed.text;
-          changed = true;
+        } else if (packed.text !== state.suspend) {
+          writes.push(function () {
+            if (set("cmi.suspend_data", packed.text)) {
+              state.suspend = packed.text;
+              return true;
+            }
+            return false;
+          });
         }
-        if (changed) commit();
+        if (writes.length) {
+          beforeSend();
+          var changed = false;
+          writes.forEach(function (write) {
+            if (write()) changed = true;
+          });
+          if (changed) commit();
+        }
         showState();
       } finally {
         syncing = false;
@@ -467,11 +632,14 @@
 
     function finish() {
       if (state.mode !== "active" || state.finished) return;
-      sync();
-      set(edition.sessionTime, edition.timespan(Math.floor((Date.now() - state.started) / 1000)));
-      // Keep the attempt resumable: the suspend data is the learner's progress on other PCs.
-      set(edition.exit, "suspend");
-      commit();
+      if (recording()) {
+        sync();
+        set(edition.sessionTime, edition.timespan(Math.floor((Date.now() - state.started) / 1000)));
+        // Suspend keeps an unfinished module resumable (its suspend data is the learner's
+        // progress on other PCs); a completed one ends normally.
+        set(edition.exit, exitFor(state.status, version));
+        commit();
+      }
       call("finish", "");
       state.finished = true;
     }
@@ -480,15 +648,23 @@
 
     var STATUS_TEXT = { passed: "合格", failed: "不合格", completed: "完了", incomplete: "未完了" };
 
+    function recorded() {
+      var text = STATUS_TEXT[state.status] || "未完了";
+      if (state.raw !== null && (state.status === "passed" || state.status === "failed")) text += "(" + state.raw + "点)";
+      return text;
+    }
+
     function showState() {
       if (!ui) return;
       var text;
       if (state.mode === "refused") text = "LMSに接続できません。修了は記録されません。";
+      else if (state.lessonMode === "review") text = "復習モードです。LMSの記録は変わりません(LMSの記録: " + recorded() + ")。";
+      else if (state.lessonMode === "browse") text = "プレビューモードです。LMSの記録は変わりません。";
       else if (state.finished) text = "LMSへの記録を終えました。";
       else {
-        text = "LMSへの記録: " + (STATUS_TEXT[state.status] || "未完了");
-        if (state.raw !== null && (state.status === "passed" || state.status === "failed")) text += "(" + state.raw + "点)";
-        if (state.committedAt) text += "・" + pad(state.committedAt.getHours()) + ":" + pad(state.committedAt.getMinutes()) + " に送信";
+        text = "LMSへの記録: " + recorded();
+        text += state.committedAt ? "・最後の送信 " + clock(state.committedAt) : "・この画面からはまだ送信していません";
+        if (state.lowerTry !== null) text += "。今回の点数(" + state.lowerTry + "点)より高い、前の点数を記録に残しています";
         if (state.trimmed) text += "。振り返りの答えが長いため、LMSには先頭の一部だけを送っています(全文はこのパソコンのブラウザに残っています)";
       }
       if (ui.state.textContent !== text) ui.state.textContent = text;
@@ -498,6 +674,18 @@
       if (!ui || !state.problems.length) return;
       ui.problem.textContent = state.problems[state.problems.length - 1];
       ui.problem.hidden = false;
+    }
+
+    function showSession(minutes) {
+      if (!ui) return;
+      var hours = Math.floor(minutes / 60);
+      var spell = hours ? hours + "時間" + (minutes % 60 ? (minutes % 60) + "分" : "") : minutes + "分";
+      ui.session.textContent =
+        "前回LMSとやり取りしてから" +
+        spell +
+        "たっています。LMSのログインが切れていると、これからの記録はLMSに届かず、届かなかったこともこの画面では分かりません。" +
+        "確実に記録するには、LMSのコースの画面に戻り、このモジュールを開き直してください。学習の内容はこのパソコンのブラウザに残っていて、開き直したときにLMSへ送ります。";
+      ui.session.hidden = false;
     }
 
     /* Where the frame is: kept as lesson_location, and a note on another module's page. */
@@ -528,11 +716,13 @@
       } else {
         ui.away.hidden = true;
       }
-      if (state.mode === "active" && !state.finished && path.length <= edition.maxLocation && LOCATION.test(path) && path !== state.location) {
+      if (recording() && path.length <= edition.maxLocation && LOCATION.test(path) && path !== state.location) {
+        beforeSend();
         if (set(edition.location, path)) {
           state.location = path;
           commit();
         }
+        showState();
       }
     }
 
@@ -553,7 +743,7 @@
         var incoming = JSON.parse(text);
         var items = Object.create(null);
         Object.keys(incoming.items || {}).forEach(function (key) {
-          if (owns(key)) items[key] = incoming.items[key];
+          if (ownsKey(key, moduleId, owned)) items[key] = incoming.items[key];
         });
         if (Object.keys(items).length) DX.store.importText(recordOf(items));
         sync();
@@ -572,7 +762,7 @@
         if (state.suspend) {
           var result;
           try {
-            result = DX.store.importText(unpack(state.suspend));
+            result = DX.store.importText(recordOf(unpackSuspend(state.suspend, moduleId)));
           } catch (error) {
             result = { error: error.message };
           }
@@ -587,6 +777,7 @@
         ui = {
           state: document.querySelector("[data-role=scorm-state]"),
           problem: document.querySelector("[data-role=scorm-problem]"),
+          session: document.querySelector("[data-role=scorm-session]"),
           away: document.querySelector("[data-role=scorm-away]"),
           frame: document.querySelector("iframe[name=dx-sco-content]"),
         };
@@ -600,5 +791,12 @@
         }
       });
     };
+  }
+  }
+
+  if (typeof window === "object" && typeof document === "object") browser();
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = PURE;
   }
 })();

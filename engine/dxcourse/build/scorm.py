@@ -2,7 +2,10 @@
 what Japanese LMSs import most widely) and dist/<site_id>-scorm2004.zip (2004 4th edition).
 
 One SCO per learning module (data/curriculum/modules.yml), organised by program in the
-curriculum's order. A SCO's launch file is ``scorm/<module>.html``: a thin frame page that
+curriculum's order. Retired modules (``retired: true``) stay in the package, in a last group
+and labelled (廃止): an LMS that receives an updated package keeps a learner's tracks by the
+item identifiers, and deletes those of items that are gone. Every identifier is derived from
+a program or module id, never from a position, so it stays the same from build to build. A SCO's launch file is ``scorm/<module>.html``: a thin frame page that
 holds the LMS session (docs/assets/scorm.js) and shows the site's pages in an inner frame.
 A module's activities live on several pages (the module page, its checklist, its decision
 trees, the pages to read); with the session held by the launch page, moving between them
@@ -30,13 +33,32 @@ SCHEMAS = ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd",
 SCHEMAS_2004 = tuple(sorted(p.name for p in (PACKAGE / "schemas2004").iterdir()))
 RUNTIME = "assets/scorm.js"
 LAUNCH_DIR = "scorm"
+# Minutes without any exchange with the LMS after which the bar warns that the LMS session
+# may have ended (extra.scorm_idle_minutes). Moodle's default session timeout
+# ($CFG->sessiontimeout, admin/settings/server.php) is 8 hours.
+IDLE_MINUTES = 480
+RETIRED_GROUP = "RETIRED"
 
 
 def scorm_enabled() -> bool:
     return os.environ.get("SCORM", "").lower() in {"1", "true", "yes"}
 
 
+def idle_minutes(extra) -> float:
+    """extra.scorm_idle_minutes, checked: a positive number of minutes."""
+    value = (extra or {}).get("scorm_idle_minutes", IDLE_MINUTES)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(
+            f"mkdocs.yml: extra.scorm_idle_minutes {value!r} は使えません。"
+            f"LMSとのやり取りが途切れてから注意を出すまでの分を、正の数で書いてください(例: {IDLE_MINUTES})。"
+        )
+    return value
+
+
 def on_config(config):
+    idle_minutes(config.extra)
     if not scorm_enabled():
         return config
     config.site_url = ""
@@ -66,14 +88,31 @@ def _curriculum(config):
 
 
 def organisation(cur) -> list[dict]:
-    """Programs in the curriculum's order, each with its modules in the program's order."""
+    """Programs in the curriculum's order, each with its modules in the program's order, then
+    the retired modules (program None), so that their items and tracks stay in the LMS."""
     groups: list[dict] = []
     for module in cur.ordered_modules():
         program = cur.program_of[module.id]
         if not groups or groups[-1]["program"].id != program.id:
             groups.append({"program": program, "modules": []})
         groups[-1]["modules"].append(module)
+    retired = cur.retired_modules()
+    if retired:
+        groups.append({"program": None, "modules": retired})
     return groups
+
+
+def group_identifier(group: dict) -> str:
+    return f"PROGRAM-{group['program'].id}" if group["program"] else RETIRED_GROUP
+
+
+def group_title(group: dict) -> str:
+    program = group["program"]
+    return f"{program.number}. {program.title}" if program else "廃止したモジュール"
+
+
+def item_title(module) -> str:
+    return f"{module.title}(廃止)" if module.retired else module.title
 
 
 def launch_path(module_id: str) -> str:
@@ -107,6 +146,7 @@ def write_package(config) -> tuple[str, list[str]]:
                     site_id=config.extra.get("site_id", "site"),
                     spec=cur.spec(module, links),
                     content=links(module_page(module.id)),
+                    idle_minutes=idle_minutes(config.extra),
                     root="../",  # launch pages sit one folder down
                 ),
                 encoding="utf-8",
@@ -126,6 +166,9 @@ def write_package(config) -> tuple[str, list[str]]:
         description=config.site_description or "",
         groups=groups,
         launch_path=launch_path,
+        group_identifier=group_identifier,
+        group_title=group_title,
+        item_title=item_title,
         files=[quote(f) for f in files],
     )
     (site_dir / "imsmanifest.xml").write_text(manifest, encoding="utf-8")
@@ -134,6 +177,9 @@ def write_package(config) -> tuple[str, list[str]]:
         title=config.site_name,
         groups=groups,
         launch_path=launch_path,
+        group_identifier=group_identifier,
+        group_title=group_title,
+        item_title=item_title,
         files=[quote(f) for f in files],
     )
     launches = [launch_path(m.id) for g in groups for m in g["modules"]]
