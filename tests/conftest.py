@@ -102,7 +102,9 @@ def scorm_build(tmp_path_factory) -> ScormBuild:
     result = mkdocs_build(ROOT, out / "site-scorm", dist=out / "dist", scorm=True)
     assert result.returncode == 0, result.stderr
     dist = out / "dist"
-    return ScormBuild(out / "site-scorm", dist / "jichitai-dx-guide-scorm12.zip", dist / "jichitai-dx-guide-scorm2004.zip")
+    from tests.project import site_id
+
+    return ScormBuild(out / "site-scorm", dist / f"{site_id()}-scorm12.zip", dist / f"{site_id()}-scorm2004.zip")
 
 
 def _skipped(config) -> list:

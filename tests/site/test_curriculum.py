@@ -68,7 +68,8 @@ def test_every_curriculum_page_is_reached_from_the_curriculum_page(build, cur):
     wanted = (
         [program_page(p.id) for p in cur.programs]
         + [role_page(r.id) for r in cur.roles]
-        + [module_page(m.id) for m in cur.modules]
+        # A retired module leaves the curriculum; its page stays only for old links.
+        + [module_page(m.id) for m in cur.modules if not m.retired]
         + ["curriculum/assign.md", "curriculum/aggregate.md", "curriculum/my-learning.md", "curriculum/roles/index.md"]
     )
     missing = [md for md in wanted if build.path(md) not in found]

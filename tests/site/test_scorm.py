@@ -183,7 +183,7 @@ def test_launch_pages_name_their_module_and_its_page(scorm_build, curriculum):
         text = (scorm_build.site / "scorm" / f"{module.id}.html").read_text(encoding="utf-8")
         assert f'<meta name="dx-scorm-idle-minutes" content="{idle}">' in text
         assert 'data-role="scorm-session" role="alert" hidden' in text
-        assert f"<title>{module.title} - " in text
+        assert f"<title>{module.title}" in text
         assert f'<meta name="dx-scorm-host" content="../curriculum/modules/{module.id}.html">' in text
         assert f'src="../curriculum/modules/{module.id}.html"' in text
 
