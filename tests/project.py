@@ -86,3 +86,19 @@ def learning_total(module_id: str, root: Path = ROOT) -> int:
     cur = Curriculum(data)
     spec = cur.spec(cur.module[module_id], lambda ref: ref)
     return len(spec["read"]) + len(spec["trees"]) + len(spec["reflections"]) + (1 if spec["selfcheck"] else 0)
+
+
+def fixture_project(dest: Path, edits: dict[str, list[tuple[str, str]]] | None = None) -> Path:
+    """The engine's fixture course (the starter that ``init`` writes), with ``(old, new)``
+    replacements applied once each: engine tests edit it, never this city's course."""
+    from dxcourse.starter import create
+
+    create(dest, "見本町 DX 自習コース", "fixture-town")
+    for path, replacements in (edits or {}).items():
+        file = dest / path
+        text = file.read_text(encoding="utf-8")
+        for old, new in replacements:
+            assert old in text, f"{old!r} not in {path}"
+            text = text.replace(old, new, 1)
+        file.write_text(text, encoding="utf-8")
+    return dest
