@@ -121,3 +121,11 @@ def pytest_sessionfinish(session, exitstatus):
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if _skipped(config):
         terminalreporter.write_line("FAILED: tests were skipped; no test may be skipped.", red=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    # Everything under tests/browser drives Chromium, marked or not: `-m "not browser"` is the
+    # fast, browser-free subset (README).
+    for item in items:
+        if "browser" in item.path.parts[-2]:
+            item.add_marker(pytest.mark.browser)
