@@ -265,8 +265,10 @@
         else ui.openButton.focus();
         break;
       default:
-        // Typing while a result has focus goes on in the box.
-        if (at !== -1 && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        // Typing while a result or a kind button has focus goes on in the box (Space and
+        // Enter still press the button).
+        var onKind = ui.kinds.contains(document.activeElement) && event.key !== " ";
+        if ((at !== -1 || onKind) && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
           ui.input.focus();
         }
         return;
