@@ -14,7 +14,7 @@ from sitesearch.extract import Section, split_sections
 from sitesearch.index import GLOBAL_NAME, IndexedPage, index_data, index_script
 from sitesearch.kinds import page_kind
 from sitesearch.normalize import normalize, normalize_unit, query_terms, units
-from sitesearch.quality import StaffQuery, distinct, hit_rate, markdown_path
+from sitesearch.quality import StaffQuery, distinct, hit_rate, markdown_path, tagged
 
 ROOT_DIR = Path(__file__).parents[2]
 CASES = yaml.safe_load((Path(__file__).parents[1] / "search_normalize_cases.yml").read_text(encoding="utf-8"))
@@ -178,3 +178,12 @@ def test_normalisation_in_the_browser_script_matches_python():
 def test_page_keywords_are_kept_as_written_and_normalised_apart():
     page = IndexedPage("progress/", "わたしの進捗", [Section("", "わたしの進捗", "本文")], "わたしの進捗", ("バックアップ", "ＣＳＶ"))
     assert index_data([page])["pages"][0][4:] == ["バックアップ\nＣＳＶ", "バックアップ\ncsv"]
+
+
+def test_tagged_queries_are_grouped_with_their_rankings():
+    queries = [StaffQuery("a", ("x.md",), "kana"), StaffQuery("b", ("y.md",)), StaffQuery("c", ("z.md",), "kana")]
+    ranked = [["x.md"], ["y.md"], ["w.md"]]
+    groups = tagged(queries, ranked)
+    assert list(groups) == ["kana"]
+    assert groups["kana"] == ([queries[0], queries[2]], [["x.md"], ["w.md"]])
+    assert hit_rate(*groups["kana"], 5) == 0.5
