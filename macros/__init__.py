@@ -73,7 +73,7 @@ def define_env(env) -> None:
     cur = curriculum.Curriculum(data)
     catalog = (
         checklist.catalog(data) + decision_tree.catalog(data) + curriculum.progress_catalog(data)
-        + selfcheck.progress_catalog(data, cur.ordered_modules(), titles) + worksheet.catalog(data)
+        + selfcheck.progress_catalog(data, cur.ordered_modules() + cur.retired_modules(), titles) + worksheet.catalog(data)
     )
 
     @macro

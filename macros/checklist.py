@@ -47,10 +47,15 @@ def render_checklist(data: SiteData, page, mark, checklist_id: str) -> Markup:
 
 
 def catalog(data: SiteData) -> list[dict]:
-    """Labels for the progress page and its CSV: the record itself holds only ids."""
+    """Labels for the progress page and its CSV: the record itself holds only ids. A retired
+    item is still the site's (its ticks are kept), labelled as retired."""
     return [
-        {"key": store_key(c.id, item.id), "kind": "チェックリスト", "group": c.title, "label": item.text}
+        {
+            "key": store_key(c.id, item.id),
+            "kind": "チェックリスト",
+            "group": c.title,
+            "label": item.text + ("(廃止)" if item.retired else ""),
+        }
         for c in data.all("checklists")
         for item in c.items
-        if not item.retired
     ]

@@ -6,11 +6,15 @@ The completion rule itself is tested in Node (tests/js/completion.test.js).
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 
 import pytest
 from playwright.sync_api import expect
+
+from .conftest import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -144,3 +148,51 @@ def test_the_table_is_kept_while_the_profile_changes_and_redrawn_when_progress_d
     )
     expect(page.locator(f"tr[data-module-id={module_id}] [data-role=learning]")).to_have_text(re.compile(r"^1 / \d+$"))
     guard.assert_clean()
+
+
+def csv_of(page) -> list[list[str]]:
+    with page.expect_download() as download:
+        page.get_by_role("button", name="一覧を書き出す(CSV・Excel用)").click()
+    text = download.value.path().read_bytes().decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_progress_files_every_key_the_site_writes_under_its_kind(page, site, guard):
+    open_assignment(page, site)
+    page.get_by_label("職員番号 *").fill("00456")
+    page.get_by_label("氏名 *").fill("試験 花子")
+    page.get_by_label("氏名 *").blur()
+    page.goto(site.url("progress.md"))
+    rows = csv_of(page)
+    header, body = rows[0], rows[1:]
+    kinds = {(r[header.index("種類")], r[header.index("項目")]) for r in body}
+    assert ("受講者情報", "職員番号") in kinds and ("受講者情報", "氏名") in kinds
+    assigned = [r for r in body if r[header.index("種類")] == "受講指示"]
+    assert len(assigned) == 1 and assigned[0][header.index("状態")].startswith("期限 ")
+    assert all(r[0] != "(現在のサイトにない項目)" for r in body), body
+    guard.assert_clean()
+
+
+def test_progress_shows_modules_and_reads_on_a_phone(browser, site, guard, axe):
+    context = browser.new_context(locale="ja-JP", viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    guard.attach(context)
+    page = context.new_page()
+    title = open_assignment(page, site)
+    page.goto(site.url("progress.md"))
+    summary = page.locator("[data-role=module-summary]")
+    expect(summary).to_have_text("取り組んでいる、または割り当てられたモジュールは 2 件で、そのうち 0 件を修了しています。")
+    rows = page.locator(".dx-progress__modules tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.first.get_by_role("link")).to_have_text(title)
+    expect(rows.first).to_contain_text("受講指示あり")
+    expect(rows.first.locator("[data-role=learning]")).to_have_text(re.compile(r"^0 / \d+ 件$"))
+    # The page is as wide as the phone, and each table's columns keep a readable width
+    # (at least four characters: the unstyled tree table squeezed its verdict to one).
+    assert page.evaluate("() => document.documentElement.scrollWidth") == 390
+    for table in (".dx-progress__modules", ".dx-progress__trees"):
+        widths = page.locator(f"{table} tbody tr:first-child > *").evaluate_all("cells => cells.map(c => c.getBoundingClientRect().width)")
+        assert min(widths) >= 56, (table, widths)
+        assert page.locator(table).evaluate("t => t.getBoundingClientRect().right") <= 390
+    guard.assert_clean()
+    assert axe_violations(axe, page) == []
+    context.close()
