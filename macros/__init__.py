@@ -101,7 +101,7 @@ def define_env(env) -> None:
         return glossary.render_glossary(data, page, titles)
 
     def checklist_macro(checklist_id: str):
-        return checklist.render_checklist(data, page, mark, checklist_id)
+        return checklist.render_checklist(data, page, mark, checklist_id, titles)
 
     macro(checklist_macro, "checklist")
 
