@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from dxcourse.sitesearch.extract import split_sections  # noqa: E402
 from dxcourse.sitesearch.index import INDEX_PATH, IndexedPage, index_script  # noqa: E402
-from dxcourse.sitesearch.quality import distinct, hit_rate, load_queries, markdown_path, misses  # noqa: E402
+from dxcourse.sitesearch.quality import distinct, hit_rate, load_queries, markdown_path, misses, tagged  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serving  # noqa: E402
 
 QUERIES = load_queries(ROOT / "tests/search_queries.yml")
@@ -154,6 +154,11 @@ def quality(browser, work: Path) -> None:
     ]
     for name, ranked in lines:
         print(f"  {name:34} {hit_rate(QUERIES, ranked, 1):6.3f} {hit_rate(QUERIES, ranked, 5):6.3f}")
+    # The tagged groups apart: the site's features by staff's words, queries in the other kana.
+    for tag, (queries, ranked) in tagged(QUERIES, our_rows).items():
+        theirs = tagged(QUERIES, their_rows)[tag][1]
+        print(f"  {'  tag ' + tag + f' ({len(queries)}), this site':34} {hit_rate(queries, ranked, 1):6.3f} {hit_rate(queries, ranked, 5):6.3f}")
+        print(f"  {'  tag ' + tag + ', Material':34} {hit_rate(queries, theirs, 1):6.3f} {hit_rate(queries, theirs, 5):6.3f}")
     for name, ranked in (lines[0], lines[2]):
         missed = misses(QUERIES, ranked, 5)
         found_nothing = sum(1 for r in ranked if not r)

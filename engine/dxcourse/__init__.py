@@ -82,7 +82,7 @@ def define_env(env) -> None:
     cur = curriculum.Curriculum(data)
     catalog = (
         checklist.catalog(data) + decision_tree.catalog(data) + curriculum.progress_catalog(data)
-        + selfcheck.progress_catalog(data, cur.ordered_modules(), titles) + worksheet.catalog(data)
+        + selfcheck.progress_catalog(data, cur.ordered_modules() + cur.retired_modules(), titles) + worksheet.catalog(data)
     )
 
     @macro
@@ -110,7 +110,7 @@ def define_env(env) -> None:
         return glossary.render_glossary(data, page, titles)
 
     def checklist_macro(checklist_id: str):
-        return checklist.render_checklist(data, page, mark, checklist_id)
+        return checklist.render_checklist(data, page, mark, checklist_id, titles)
 
     macro(checklist_macro, "checklist")
 

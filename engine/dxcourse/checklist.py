@@ -36,21 +36,31 @@ def store_key(checklist_id: str, item_id: str) -> str:
     return f"checklist/{checklist_id}/{item_id}"
 
 
-def render_checklist(data: SiteData, page, mark, checklist_id: str) -> Markup:
-    """``mark`` wraps glossary terms in the item texts, as the Markdown pages get them."""
+def render_checklist(data: SiteData, page, mark, checklist_id: str, titles: dict[str, str] | None = None) -> Markup:
+    """``mark`` wraps glossary terms in the item texts, as the Markdown pages get them.
+    ``titles`` (docs path → page title) names each item's source in its visible link text,
+    so that the items' 「根拠」 links differ in what a reader sees, not only in hidden text."""
     checklist = data.get("checklists", checklist_id)
     if checklist is None:
         known = ", ".join(data.ids("checklists"))
         return page.error(f"unknown checklist '{checklist_id}' (known: {known})", f'checklist("{checklist_id}")')
     active = checklist.model_copy(update={"items": [item for item in checklist.items if not item.retired]})
-    return render("checklist.html", checklist=active, link=page.links, key=store_key, mark=mark)
+    def source_title(ref: str) -> str:
+        return (titles or {}).get(ref.partition("#")[0]) or ref
+
+    return render("checklist.html", checklist=active, link=page.links, key=store_key, mark=mark, source_title=source_title)
 
 
 def catalog(data: SiteData) -> list[dict]:
-    """Labels for the progress page and its CSV: the record itself holds only ids."""
+    """Labels for the progress page and its CSV: the record itself holds only ids. A retired
+    item is still the site's (its ticks are kept), labelled as retired."""
     return [
-        {"key": store_key(c.id, item.id), "kind": "チェックリスト", "group": c.title, "label": item.text}
+        {
+            "key": store_key(c.id, item.id),
+            "kind": "チェックリスト",
+            "group": c.title,
+            "label": item.text + ("(廃止)" if item.retired else ""),
+        }
         for c in data.all("checklists")
         for item in c.items
-        if not item.retired
     ]

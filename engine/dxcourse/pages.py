@@ -25,6 +25,14 @@ from .yamlsource import line_of, parse_yaml, validate
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
 
 
+class SearchOptions(Model):
+    """``search:`` in front matter (hooks/search_index.py): Material's ``exclude``, and what
+    staff call the page's feature where its text does not say it (バックアップ, 名簿)."""
+
+    exclude: bool = False
+    keywords: list[Title] = Field(default_factory=list)
+
+
 class PageMeta(Model):
     """Front matter every page must have. Unknown keys are refused, so a typo is caught."""
 
@@ -33,6 +41,7 @@ class PageMeta(Model):
     """The day someone last checked the page against its sources (最終確認日)."""
     description: Text | None = None
     hide: list[Literal["navigation", "toc", "footer", "tags"]] = Field(default_factory=list)
+    search: SearchOptions = Field(default_factory=SearchOptions)
 
 
 class Page(PageMeta):

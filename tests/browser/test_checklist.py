@@ -243,14 +243,30 @@ def test_a_file_of_several_megabytes_is_refused(page, site, tmp_path):
 def test_csv_export_opens_in_japanese_excel(page, site):
     page.goto(site.url(STEP1))
     tick(page)
+    tick(page, "#dx-cl-step-1-look-ahead")
+    page.locator("#dx-cl-step-1-look-ahead").uncheck()  # an untick is nothing done
     page.goto(site.url("progress.md"))
+    # By default, what was done: the one tick and the module it belongs to.
+    expect(page.get_by_label("取り組んだ項目だけ")).to_be_checked()
     with page.expect_download() as download:
         page.get_by_role("button", name="一覧を書き出す(CSV・Excel用)").click()
-    expect(page.locator("[data-role=export-feedback]")).to_contain_text("CSVファイル")
+    expect(page.locator("[data-role=export-feedback]")).to_contain_text("取り組んだ項目、3行")
+    rows = excel_rows(download.value.path().read_bytes(), times=("更新日時",), counts=("完了数", "対象数"))
+    assert [(r["種類"], r["項目"]) for r in rows] == [
+        ("チェックリスト", "優先順位の決め方そのものを先に合意した"),
+        ("学習モジュール", "学習(修了に必要)"),
+        ("学習モジュール", "実践(自己申告)"),
+    ]
+    # As an option, every item the site has.
+    page.get_by_label("すべての項目(まだ取り組んでいない項目も含む)").check()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="一覧を書き出す(CSV・Excel用)").click()
+    expect(page.locator("[data-role=export-feedback]")).to_contain_text("すべての項目")
     rows = excel_rows(download.value.path().read_bytes(), times=("更新日時",), counts=("完了数", "対象数"))
     assert list(rows[0]) == ["種類", "まとまり", "項目", "状態", "完了数", "対象数", "更新日時", "キー"]
     row = next(r for r in rows if r["キー"] == KEY)
     assert (row["項目"], row["状態"]) == ("優先順位の決め方そのものを先に合意した", "完了") and row["更新日時"]
+    assert next(r for r in rows if r["キー"] == "checklist/step-1/look-ahead")["状態"] == "未完了"
     assert sum(1 for r in rows if r["種類"] == "チェックリスト") == 29
     # Per module, 学習 and 実践 (自己申告) counted apart: the tick is 実践 of priorities-and-plan.
     module = [r for r in rows if r["種類"] == "学習モジュール" and r["まとまり"] == "優先順位の決め方と、住民に見える計画"]

@@ -213,6 +213,11 @@ def test_progress_page_shows_the_outcome_and_reopens_it(page, site, guard):
         page.get_by_role("button", name="一覧を書き出す(CSV・Excel用)").click()
     lines = download.value.path().read_bytes().decode("utf-8-sig").split("\r\n")
     assert '"判断ツリー","判断ツリー","今、RPAを進めてよいですか","条件付きで進める"' in next(l for l in lines if "tree/rpa-now" in l)
+    assert sum(1 for line in lines if line.startswith('"判断ツリー"')) == 1  # by default, what was done
+    page.get_by_label("すべての項目(まだ取り組んでいない項目も含む)").check()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="一覧を書き出す(CSV・Excel用)").click()
+    lines = download.value.path().read_bytes().decode("utf-8-sig").split("\r\n")
     assert sum(1 for line in lines if line.startswith('"判断ツリー"')) == len(TREES)
 
     # On the served site this link goes through Material's instant navigation.

@@ -50,9 +50,16 @@ def test_a_focused_link_keeps_its_contrast(page, site, axe):
     # Material colours a focused or hovered link with its accent; indigo's own (#526cfe) is
     # 4.25:1 on white, which axe reports. site.css darkens it.
     page.goto(site.url("faq/rpa-now.md"), wait_until="load")
-    link = page.locator("article a[href]:not(.headerlink)").first
+    link = page.locator("article a[href]:not(.headerlink):not(.md-tag)").first
     link.focus()
     link.hover()
     # Material fades link colours (transition): wait for the end, not a colour on the way.
     expect(link).to_have_css("color", "rgb(61, 90, 254)")  # #3d5afe: 5.1:1 on white
+    assert axe_violations(axe, page) == []
+    # A topic tag (a link into the FAQ index) turns white on the same accent.
+    tag = page.locator("article a.md-tag").first
+    tag.focus()
+    tag.hover()
+    expect(tag).to_have_css("background-color", "rgb(61, 90, 254)")
+    expect(tag).to_have_css("color", "rgb(255, 255, 255)")
     assert axe_violations(axe, page) == []

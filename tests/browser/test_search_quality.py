@@ -1,6 +1,6 @@
 """Search quality on the real pages: the staff queries in tests/search_queries.yml.
 
-The ranking runs in the browser, in docs/assets/search.js, over each build's own index.
+The ranking runs in the browser, in engine/dxcourse/assets/search.js, over each build's own index.
 Hits count by result row, as staff see them (a row is a section).
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from dxcourse.sitesearch.quality import hit_rate, load_queries, markdown_path, misses
+from dxcourse.sitesearch.quality import hit_rate, load_queries, markdown_path, misses, tagged
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -31,4 +31,9 @@ def test_staff_queries_find_their_pages(page, site, guard):
     at_1, at_5 = hit_rate(QUERIES, ranked, 1), hit_rate(QUERIES, ranked, 5)
     assert at_5 >= 0.95, misses(QUERIES, ranked, 5)
     assert at_1 >= 0.8, misses(QUERIES, ranked, 1)
+    # The site's own tools by staff's words, and words typed in the other kana: every one in the first 5.
+    groups = tagged(QUERIES, ranked)
+    assert set(groups) == {"feature", "kana"}
+    for queries, rows in groups.values():
+        assert hit_rate(queries, rows, 5) == 1.0, misses(queries, rows, 5)
     guard.assert_clean()

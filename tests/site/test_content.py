@@ -238,6 +238,6 @@ def test_every_page_shows_its_review_date(build, md_path):
 
 def test_faq_entries_are_tagged_by_step_and_topic(build):
     for step, entry, _ in ALL_QUESTIONS:
-        tags = [span.text().strip() for span in build.article(entry).iter("span") if span.has_class("md-tag")]
+        tags = [link.text().strip() for link in build.article(entry).iter("a") if link.has_class("md-tag")]
         assert f"ステップ{step[-1]}" in tags
         assert len(tags) >= 2

@@ -1,7 +1,7 @@
 """The completion rule, version 2: 学習 makes a module complete, 実践 (自己申告) never does.
 
 The same cases run against the Python statement of the rule (macros/completion.py) and the
-browser's (DX.curriculum.status in docs/assets/completion.js, run in Node), so the two
+browser's (DX.curriculum.status in engine/dxcourse/assets/completion.js, run in Node), so the two
 cannot drift apart.
 """
 

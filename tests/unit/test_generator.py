@@ -142,8 +142,13 @@ def test_faq_source_local_and_a_course_without_the_article(course):
     ]
     no_article = {**_extra(course), "source": {"name": ""}}
     found = problems(course, no_article)
-    assert len(found) == 11  # the ten article entries left, and vision-how's asked: true
-    assert all("source: local にしてください" in e or e.startswith("docs/faq/vision-how.md") for e in found)
+    faq = [e for e in found if e.startswith("docs/faq/")]
+    assert len(faq) == 11  # the ten article entries left, and vision-how's asked: true
+    assert all("source: local にしてください" in e or e.startswith("docs/faq/vision-how.md") for e in faq)
+    # Trees that cite the article must become local too.
+    trees = [e for e in found if e.startswith("data/decisions/")]
+    assert trees and all("ツリーに source: local と書いてください" in e for e in trees)
+    assert len(found) == len(faq) + len(trees)
 
 
 def test_new_stubs_of_every_kind_pass_the_check_at_once(course):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,8 +14,9 @@ from dxcourse.sitesearch.extract import Section, split_sections
 from dxcourse.sitesearch.index import GLOBAL_NAME, IndexedPage, index_data, index_script
 from dxcourse.sitesearch.kinds import page_kind
 from dxcourse.sitesearch.normalize import normalize, normalize_unit, query_terms, units
-from dxcourse.sitesearch.quality import StaffQuery, distinct, hit_rate, markdown_path
+from dxcourse.sitesearch.quality import StaffQuery, distinct, hit_rate, markdown_path, tagged
 
+ROOT_DIR = Path(__file__).parents[2]
 CASES = yaml.safe_load((Path(__file__).parents[1] / "search_normalize_cases.yml").read_text(encoding="utf-8"))
 
 
@@ -81,7 +84,7 @@ def test_section_text_leaves_out_scripts_permalinks_and_marked_parts():
 def test_index_holds_text_and_its_normalised_form():
     page = IndexedPage("faq/rpa/", "ＲＰＡをやめる？", [Section("", "ＲＰＡをやめる？", "チェンジマネージメント")])
     data = index_data([page])
-    assert data["pages"] == [["faq/rpa/", "ＲＰＡをやめる？", "rpaをやめる?", ""]]
+    assert data["pages"] == [["faq/rpa/", "ＲＰＡをやめる？", "rpaをやめる?", "", "", ""]]
     assert data["sections"] == [[0, "", "ＲＰＡをやめる？", "チェンジマネージメント", "rpaをやめる?", "チェンジマネジメント"]]
 
 
@@ -143,9 +146,44 @@ def test_what_a_reader_without_javascript_never_sees_is_not_indexed():
         ("faq/rpa-now.md", "よくある質問"),
         ("decisions/rpa-now.md", "判断ツリー"),
         ("curriculum/modules/x.md", "研修"),
+        ("curriculum/my-learning.md", "研修"),
+        ("curriculum/assign.md", "人事部門向け"),
+        ("curriculum/aggregate.md", "人事部門向け"),
+        ("hr.md", "人事部門向け"),
+        ("worksheets/vision-workshop.md", "ワークシート"),
         ("glossary.md", "用語集"),
         ("new-page.md", "ページ"),
     ],
 )
 def test_each_page_has_a_kind_for_its_results(src, kind):
     assert page_kind(src) == kind
+
+
+def test_normalisation_in_the_browser_script_matches_python():
+    # engine/dxcourse/assets/search-engine.js, run by Node (its pure functions need no browser).
+    script = (
+        "const e = require('./engine/dxcourse/assets/search-engine.js');"
+        "let t = ''; process.stdin.on('data', d => t += d);"
+        "process.stdin.on('end', () => console.log(JSON.stringify(JSON.parse(t).map(c => e.normalize(c[0])))));"
+    )
+    node = shutil.which("node")
+    assert node, "node not found: ./dev test installs it"
+    result = subprocess.run(
+        [node, "-e", script], cwd=ROOT_DIR, input=json.dumps(CASES), capture_output=True, text=True, check=True
+    )
+    got = json.loads(result.stdout)
+    assert list(zip([c[0] for c in CASES], got)) == [(text, expected) for text, expected in CASES]
+
+
+def test_page_keywords_are_kept_as_written_and_normalised_apart():
+    page = IndexedPage("progress/", "わたしの進捗", [Section("", "わたしの進捗", "本文")], "わたしの進捗", ("バックアップ", "ＣＳＶ"))
+    assert index_data([page])["pages"][0][4:] == ["バックアップ\nＣＳＶ", "バックアップ\ncsv"]
+
+
+def test_tagged_queries_are_grouped_with_their_rankings():
+    queries = [StaffQuery("a", ("x.md",), "kana"), StaffQuery("b", ("y.md",)), StaffQuery("c", ("z.md",), "kana")]
+    ranked = [["x.md"], ["y.md"], ["w.md"]]
+    groups = tagged(queries, ranked)
+    assert list(groups) == ["kana"]
+    assert groups["kana"] == ([queries[0], queries[2]], [["x.md"], ["w.md"]])
+    assert hit_rate(*groups["kana"], 5) == 0.5

@@ -16,7 +16,7 @@ from dxcourse.sitedata import load_site_data
 from dxcourse.worksheet import COLLECTION, catalog, render_worksheet
 
 ROOT = Path(__file__).resolve().parents[2]
-KEY = re.compile(r"^[a-z0-9][a-z0-9_.:/-]*$")  # docs/assets/store.js
+KEY = re.compile(r"^[a-z0-9][a-z0-9_.:/-]*$")  # engine/dxcourse/assets/store.js
 REQUIRED = {"ureshii-interview", "vision-workshop", "priority-rules", "hr-talk-prep", "pmo-starter", "one-hour-meeting"}
 
 

@@ -15,13 +15,13 @@
 (function () {
   "use strict";
 
-  function get(key) {
-    return DX.store.get(key);
-  }
-
-  function at(key) {
-    var entry = DX.store.entry(key);
-    return entry ? entry.at : null;
+  /* An item of the record (key → { value, at }), or undefined; `items` may also be a
+     function of the key. "constructor" finds nothing, not the Object function. */
+  function entryOf(items, key) {
+    if (typeof items === "function") return items(key) || undefined;
+    if (!items || typeof items !== "object") return undefined;
+    var entry = Object.prototype.hasOwnProperty.call(items, key) ? items[key] : undefined;
+    return entry && typeof entry === "object" ? entry : undefined;
   }
 
   function treeDone(value) {
@@ -32,9 +32,10 @@
     return typeof value === "string" && value.trim() !== "";
   }
 
+  /* The later of two ISO times; a missing or unreadable one never wins. */
   function later(a, b) {
     if (!b || isNaN(Date.parse(b))) return a;
-    return !a || Date.parse(b) > Date.parse(a) ? b : a;
+    return !a || isNaN(Date.parse(a)) || Date.parse(b) > Date.parse(a) ? b : a;
   }
 
   function count(parts, group) {
@@ -49,9 +50,18 @@
     };
   }
 
-  /* The completion rule, applied to the browser record. Returns
+  /* The completion rule, applied to a record's items (key → { value, at }). Returns
      { learning: {done,total}, practice: {done,total}, selfCheck, complete, completedAt, updatedAt, parts }. */
-  function status(spec) {
+  function statusOf(spec, items) {
+    spec = spec || {};
+    function get(key) {
+      var entry = entryOf(items, key);
+      return entry ? entry.value : undefined;
+    }
+    function at(key) {
+      var entry = entryOf(items, key);
+      return entry && typeof entry.at === "string" ? entry.at : null;
+    }
     var parts = [];
     (spec.read || []).forEach(function (key) {
       parts.push({ kind: "read", group: "learning", key: key, done: get(key) === true });
@@ -65,14 +75,14 @@
         selfCheck = { score: result.score, max: typeof result.max === "number" ? result.max : spec.selfcheck.max, passMark: spec.selfcheck.passMark, passed: passed, at: at(spec.selfcheck.key) };
       }
     }
-    spec.trees.forEach(function (id) {
+    (spec.trees || []).forEach(function (id) {
       var value = get("tree/" + id);
       parts.push({ kind: "tree", group: "learning", key: "tree/" + id, id: id, done: treeDone(value), label: treeDone(value) && typeof value.label === "string" ? value.label : "" });
     });
-    spec.reflections.forEach(function (key) {
+    (spec.reflections || []).forEach(function (key) {
       parts.push({ kind: "reflection", group: "learning", key: key, done: reflectionDone(get(key)) });
     });
-    spec.checklist.forEach(function (key) {
+    (spec.checklist || []).forEach(function (key) {
       parts.push({ kind: "checklist", group: "practice", key: key, done: get(key) === true });
     });
     var learning = count(parts, "learning");
@@ -87,13 +97,27 @@
     return { learning: learning, practice: count(parts, "practice"), selfCheck: selfCheck, complete: complete, completedAt: completedAt, updatedAt: updatedAt, parts: parts };
   }
 
-  function formatTime(iso) {
+  /* What a change did to a module: "completed" when it became complete, "reopened" when it
+     no longer is, "" otherwise. `before` may be null (nothing known yet: never "completed"). */
+  function transition(before, after) {
+    if (!before || !after) return "";
+    if (!before.complete && after.complete) return "completed";
+    if (before.complete && !after.complete) return "reopened";
+    return "";
+  }
+
+  /* A time as a date (formatDate: DX.formatDate, 令和…) and the local hh:mm; "" when unreadable. */
+  function formatTime(iso, formatDate) {
+    if (typeof iso !== "string" || iso === "") return "";
     var date = new Date(iso);
     if (isNaN(date.getTime())) return "";
     var pad = function (n) {
       return (n < 10 ? "0" : "") + n;
     };
-    return DX.formatDate(date) + " " + pad(date.getHours()) + ":" + pad(date.getMinutes());
+    var day = formatDate || (typeof DX === "object" && DX.formatDate) || function (d) {
+      return d.getFullYear() + "年" + (d.getMonth() + 1) + "月" + d.getDate() + "日";
+    };
+    return day(date) + " " + pad(date.getHours()) + ":" + pad(date.getMinutes());
   }
 
   /* The class of a 状態 cell: 完了, 期限超過 or neither. */
@@ -101,11 +125,35 @@
     return "dx-state" + (text === "完了" ? " dx-state--done" : text === "期限超過" ? " dx-state--overdue" : "");
   }
 
-  window.DX = window.DX || {};
-  var cur = (window.DX.curriculum = window.DX.curriculum || {});
-  cur.status = status;
-  cur.treeDone = treeDone;
-  cur.reflectionDone = reflectionDone;
-  cur.formatTime = formatTime;
-  cur.stateClass = stateClass;
+  if (typeof window === "object") {
+    window.DX = window.DX || {};
+    var cur = (window.DX.curriculum = window.DX.curriculum || {});
+    /* The rule over the browser's record (DX.store). */
+    cur.status = function (spec) {
+      return statusOf(spec, function (key) {
+        return DX.store.entry(key);
+      });
+    };
+    cur.statusOf = statusOf;
+    cur.transition = transition;
+    cur.treeDone = treeDone;
+    cur.reflectionDone = reflectionDone;
+    cur.formatTime = function (iso) {
+      return formatTime(iso, DX.formatDate);
+    };
+    cur.stateClass = stateClass;
+  }
+
+  // For Node's tests (tests/js/completion.test.js).
+  if (typeof module === "object" && module.exports) {
+    module.exports = {
+      statusOf: statusOf,
+      transition: transition,
+      treeDone: treeDone,
+      reflectionDone: reflectionDone,
+      later: later,
+      formatTime: formatTime,
+      stateClass: stateClass,
+    };
+  }
 })();

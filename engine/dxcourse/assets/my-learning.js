@@ -86,26 +86,64 @@
         : "";
     }
 
-    function render() {
-      list.textContent = "";
-      var all = assignments();
-      empty.hidden = all.length > 0;
+    /* What the tables show, as plain data: one entry per assignment, one row per module. */
+    function tableModel() {
       var asOf = cur.today();
-      all.forEach(function (a, index) {
+      return assignments().map(function (a) {
+        return {
+          title: title(a),
+          meta: (a.section ? "発行: " + a.section + " ・ " : "") + "期限: " + cur.wareki(a.due) + " ・ コード: " + a.code,
+          notice: retiredNotice(a),
+          rows: a.modules.map(function (id) {
+            var spec = catalog.byId[id];
+            var st = spec ? cur.status(spec) : NONE;
+            var check = st.selfCheck;
+            return {
+              id: id,
+              title: spec ? spec.title : id + "(現在のサイトにないモジュール)",
+              page: spec ? spec.page : "",
+              retired: !!(spec && spec.retired),
+              minutes: spec ? cur.minutes(spec.minutes) : "",
+              state: cur.state(st.complete, a.due, asOf),
+              learning: st.learning.done + " / " + st.learning.total,
+              check: check ? check.score + "点 / " + check.max + "点(" + (check.passed ? "合格" : "不合格") + ")" : spec && spec.selfcheck ? "未受験" : "—",
+              practice: st.practice.total ? st.practice.done + " / " + st.practice.total : "—",
+            };
+          }),
+        };
+      });
+    }
+
+    var drawn = null; // the model the tables were last drawn from, as JSON
+
+    /* Draws the tables, but only when what they show changed: a saved profile field (whose
+       change event comes as the pointer goes down on a link in the table) must not replace
+       the link under the pointer, which would swallow the click (issue 24). */
+    function render() {
+      var model = tableModel();
+      var json = JSON.stringify(model);
+      if (json !== drawn) {
+        drawn = json;
+        drawTables(model);
+      }
+      syncFields();
+    }
+
+    function drawTables(model) {
+      list.textContent = "";
+      empty.hidden = model.length > 0;
+      model.forEach(function (a, index) {
         var section = document.createElement("section");
         section.className = "dx-learning__assignment";
         var headingId = "dx-learning-a-" + index;
         section.setAttribute("aria-labelledby", headingId);
-        var h = cur.el("h3", title(a));
+        var h = cur.el("h3", a.title);
         h.id = headingId;
         section.appendChild(h);
-        section.appendChild(
-          cur.el("p", (a.section ? "発行: " + a.section + " ・ " : "") + "期限: " + cur.wareki(a.due) + " ・ コード: " + a.code)
-        );
-        var notice = retiredNotice(a);
-        if (notice) section.appendChild(cur.el("p", notice, "dx-retired-notice"));
+        section.appendChild(cur.el("p", a.meta));
+        if (a.notice) section.appendChild(cur.el("p", a.notice, "dx-retired-notice"));
         var table = document.createElement("table");
-        var caption = cur.el("caption", title(a) + "のモジュール");
+        var caption = cur.el("caption", a.title + "のモジュール");
         caption.className = "dx-visually-hidden";
         table.appendChild(caption);
         var head = document.createElement("thead");
@@ -118,33 +156,29 @@
         head.appendChild(hr);
         table.appendChild(head);
         var body = document.createElement("tbody");
-        a.modules.forEach(function (id) {
-          var spec = catalog.byId[id];
+        a.rows.forEach(function (row) {
           var tr = document.createElement("tr");
-          tr.setAttribute("data-module-id", id);
+          tr.setAttribute("data-module-id", row.id);
           var th = document.createElement("th");
           th.scope = "row";
-          if (spec) {
-            var link = cur.el("a", spec.title);
-            link.href = spec.page;
+          if (row.page) {
+            var link = cur.el("a", row.title);
+            link.href = row.page;
             th.appendChild(link);
-            if (spec.retired) th.appendChild(document.createTextNode("(廃止)"));
+            if (row.retired) th.appendChild(document.createTextNode("(廃止)"));
           } else {
-            th.textContent = id + "(現在のサイトにないモジュール)";
+            th.textContent = row.title;
           }
           tr.appendChild(th);
-          tr.appendChild(cur.el("td", spec ? cur.minutes(spec.minutes) : ""));
-          var st = spec ? cur.status(spec) : NONE;
-          var text = cur.state(st.complete, a.due, asOf);
-          var state = cur.el("td", text, cur.stateClass(text));
+          tr.appendChild(cur.el("td", row.minutes));
+          var state = cur.el("td", row.state, cur.stateClass(row.state));
           state.setAttribute("data-role", "state");
           tr.appendChild(state);
-          var learning = cur.el("td", st.learning.done + " / " + st.learning.total);
+          var learning = cur.el("td", row.learning);
           learning.setAttribute("data-role", "learning");
           tr.appendChild(learning);
-          var check = st.selfCheck;
-          tr.appendChild(cur.el("td", check ? check.score + "点 / " + check.max + "点(" + (check.passed ? "合格" : "不合格") + ")" : spec && spec.selfcheck ? "未受験" : "—"));
-          var practice = cur.el("td", st.practice.total ? st.practice.done + " / " + st.practice.total : "—");
+          tr.appendChild(cur.el("td", row.check));
+          var practice = cur.el("td", row.practice);
           practice.setAttribute("data-role", "practice");
           tr.appendChild(practice);
           body.appendChild(tr);
@@ -153,6 +187,9 @@
         section.appendChild(table);
         list.appendChild(section);
       });
+    }
+
+    function syncFields() {
       fields.forEach(function (field) {
         // Never overwrite what is being typed, nor a 職員番号 refused: the learner corrects it.
         if (document.activeElement === field || field.getAttribute("aria-invalid") === "true") return;

@@ -89,6 +89,7 @@
     svg(ICONS.close) + "</button></div></form>" +
     '<div class="md-search__output"><div class="md-search__scrollwrap"><div class="md-search-result">' +
     '<p class="md-search-result__meta" id="dx-search-status" role="status"></p>' +
+    '<div class="dx-search-kinds" role="group" aria-labelledby="dx-search-kinds-label" hidden></div>' +
     '<div class="dx-search-suggest" hidden></div>' +
     '<ol class="md-search-result__list" id="dx-search-results" aria-label="検索結果"></ol>' +
     '<p class="dx-search-settings"><input type="checkbox" id="dx-search-slash"><label for="dx-search-slash">「/」キーで検索欄に移動する</label></p>' +
@@ -133,6 +134,7 @@
       status: status,
       list: list,
       suggest: q(".dx-search-suggest"),
+      kinds: q(".dx-search-kinds"),
       scrollwrap: q(".md-search__scrollwrap"),
     };
 
@@ -221,6 +223,8 @@
     while (ui.list.firstChild) ui.list.removeChild(ui.list.firstChild);
     ui.suggest.textContent = "";
     ui.suggest.hidden = true;
+    ui.kinds.textContent = "";
+    ui.kinds.hidden = true;
   }
 
   // ---------------------------------------------------------------- keyboard
@@ -261,8 +265,10 @@
         else ui.openButton.focus();
         break;
       default:
-        // Typing while a result has focus goes on in the box.
-        if (at !== -1 && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        // Typing while a result or a kind button has focus goes on in the box (Space and
+        // Enter still press the button).
+        var onKind = ui.kinds.contains(document.activeElement) && event.key !== " ";
+        if ((at !== -1 || onKind) && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
           ui.input.focus();
         }
         return;

@@ -2,7 +2,8 @@
 
 Sections come from each page's rendered HTML (after macros and Markdown), so what is
 searched is what staff read. A page with `search: {exclude: true}` in its front matter is
-left out, as with Material's own search.
+left out, as with Material's own search; `search: {keywords: [バックアップ, 名簿]}` names what
+staff call the page's feature where its text does not (sitesearch.index.IndexedPage).
 """
 
 from __future__ import annotations
@@ -32,12 +33,14 @@ def on_nav(nav, config, files):
 
 
 def on_page_content(html, page, config, files):
-    if (page.meta.get("search") or {}).get("exclude"):
+    options = page.meta.get("search") or {}
+    if options.get("exclude"):
         return html
     sections = split_sections(html)
     if sections and not sections[0].heading:
         sections[0].heading = page.title or ""
-    _pages[page.file.src_uri] = IndexedPage(page.url, page.title or "", sections, page_kind(page.file.src_uri))
+    keywords = tuple(str(k) for k in options.get("keywords") or () if str(k).strip())
+    _pages[page.file.src_uri] = IndexedPage(page.url, page.title or "", sections, page_kind(page.file.src_uri), keywords)
     return html
 
 

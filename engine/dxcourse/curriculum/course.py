@@ -98,7 +98,14 @@ class Curriculum:
         }
 
 
-PROFILE_KEYS = (("profile/name", "氏名"), ("profile/section", "所属"), ("profile/role", "役割"))
+# Every key わたしの学習 writes about the person (docs/assets/my-learning.js): none may be filed
+# in 「わたしの進捗」's CSV as something the site no longer has.
+PROFILE_KEYS = (
+    ("profile/staff-id", "職員番号"),
+    ("profile/name", "氏名"),
+    ("profile/section", "所属"),
+    ("profile/role", "役割"),
+)
 
 
 def progress_catalog(data: SiteData) -> list[dict]:

@@ -14,7 +14,7 @@ from .normalize import normalize
 
 INDEX_PATH = "search/dx-index.js"
 GLOBAL_NAME = "DX_SEARCH_INDEX"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -23,17 +23,32 @@ class IndexedPage:
     title: str
     sections: list[Section]
     kind: str = ""  # ステップ, よくある質問, …: sitesearch.kinds
+    # What staff call the page's feature when it is not in its text (front matter
+    # `search: {keywords: [バックアップ, …]}`): a hit here counts as a hit in its title.
+    keywords: tuple[str, ...] = ()
+
+
+# Between keywords in the normalised keyword text, so that no term matches across two of them.
+KEYWORD_SEPARATOR = "\n"
 
 
 def index_data(pages: list[IndexedPage]) -> dict:
     """Compact rows; normalised text is computed here so the browser does no work on load.
 
-    pages:    [url, title, normalised title, kind]
+    pages:    [url, title, normalised title, kind, keywords, normalised keywords]
+              (keywords as written, and normalised, each joined by a line feed)
     sections: [page number, anchor, heading, text, normalised heading, normalised text]
     """
     return {
         "version": FORMAT_VERSION,
-        "pages": [[p.url, p.title, normalize(p.title), p.kind] for p in pages],
+        "pages": [
+            [
+                p.url, p.title, normalize(p.title), p.kind,
+                KEYWORD_SEPARATOR.join(p.keywords),
+                KEYWORD_SEPARATOR.join(normalize(k) for k in p.keywords),
+            ]
+            for p in pages
+        ],
         "sections": [
             [number, s.anchor, s.heading, s.text, normalize(s.heading), normalize(s.text)]
             for number, p in enumerate(pages)

@@ -1,4 +1,9 @@
-"""The kind of page a search result is on, shown beside it (ステップ, よくある質問, …)."""
+"""The kind of page a search result is on, shown beside it (ステップ, よくある質問, …).
+
+Results can be narrowed to one kind, so the labels say what a reader would look for: the
+personnel department's tools (受講指示をつくる, 集計, 人事部門の方へ) are 人事部門向け,
+not 研修, which is what a learner takes.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,11 @@ KINDS: list[tuple[str, str]] = [
     ("checklists/", "チェックリスト"),
     ("faq/", "よくある質問"),
     ("decisions/", "判断ツリー"),
+    ("curriculum/assign.md", "人事部門向け"),
+    ("curriculum/aggregate.md", "人事部門向け"),
+    ("hr.md", "人事部門向け"),
     ("curriculum/", "研修"),
+    ("worksheets/", "ワークシート"),
     ("glossary.md", "用語集"),
     ("progress.md", "わたしの進捗"),
     ("about.md", "このサイトについて"),

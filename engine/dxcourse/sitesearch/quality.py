@@ -15,11 +15,23 @@ import yaml
 class StaffQuery:
     query: str
     pages: tuple[str, ...]  # docs-relative Markdown paths that answer it
+    tag: str = ""  # a group whose figures are also given apart (feature, kana)
 
 
 def load_queries(path: Path) -> list[StaffQuery]:
     rows = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [StaffQuery(row["query"], tuple(row["pages"])) for row in rows]
+    return [StaffQuery(row["query"], tuple(row["pages"]), row.get("tag", "")) for row in rows]
+
+
+def tagged(queries: list[StaffQuery], ranked: list[list[str]]) -> dict[str, tuple[list[StaffQuery], list[list[str]]]]:
+    """The queries of each tag with their rankings, in the file's order of tags."""
+    groups: dict[str, tuple[list[StaffQuery], list[list[str]]]] = {}
+    for query, pages in zip(queries, ranked, strict=True):
+        if query.tag:
+            group = groups.setdefault(query.tag, ([], []))
+            group[0].append(query)
+            group[1].append(pages)
+    return groups
 
 
 def markdown_path(location: str, docs: Path) -> str:
