@@ -1,0 +1,24 @@
+"""The browser scripts' plain functions, tested in Node (`node --test tests/js/`).
+
+The 集計 engine's reading, roster, merging, report model and the CSV writer have their own
+Node tests (tests/js/*.test.js, node:test + node:assert only): fast, no browser. This runs
+them as part of `./dev test`; `node --test tests/js/` runs them alone.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NODE = shutil.which("node")
+
+
+def test_node_tests_of_the_browser_logic_pass():
+    assert NODE, "node is needed for tests/js (npm ci installs the test tools with it)"
+    files = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests/js").glob("*.test.js"))
+    assert len(files) >= 5, files
+    run = subprocess.run([NODE, "--test", *files], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert "# fail 0" in run.stdout and "# pass 0" not in run.stdout, run.stdout[-2000:]
