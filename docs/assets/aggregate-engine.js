@@ -740,9 +740,16 @@
       var button = el("button", visible, "dx-aggregate__sort");
       button.type = "button";
       button.setAttribute("data-sort", key);
+      button.setAttribute("data-label", hidden ? hidden.trim() : visible);
       if (hidden) button.appendChild(el("span", hidden, "dx-visually-hidden"));
       cell.appendChild(button);
-      if (sortKey === key) cell.setAttribute("aria-sort", sortDescending ? "descending" : "ascending");
+      if (sortKey === key) {
+        cell.setAttribute("aria-sort", sortDescending ? "descending" : "ascending");
+        // The arrow is for the eye: aria-sort says it to a screen reader, and the name stays the header's.
+        var arrow = el("span", sortDescending ? " ▼" : " ▲");
+        arrow.setAttribute("aria-hidden", "true");
+        button.appendChild(arrow);
+      }
       return cell;
     }
 
@@ -837,7 +844,7 @@
       if (focus) focus.focus();
       DX.feedback(
         q("[data-role=filter-feedback]"),
-        "「" + button.textContent.replace(/^M\d+ /, "") + "」の" + (sortDescending ? "降順" : "昇順") + "に並べ替えました。"
+        "「" + button.getAttribute("data-label") + "」の" + (sortDescending ? "降順" : "昇順") + "に並べ替えました。"
       );
     });
 
