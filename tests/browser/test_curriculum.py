@@ -163,7 +163,7 @@ def test_assign_learn_export_and_aggregate(browser, site, guard, tmp_path, axe):
                           times=("発行日時",), counts=("順", "モジュール番号", "目安(分)"))
         expect(hr.locator("[data-role=files-feedback]")).to_contain_text("CSVファイル")
         assert [r["モジュールID"] for r in rows] == ["people-and-careers", OTHER]
-        assert all(r["コード"] == code and r["期限"] == DUE and r["発行日時"] for r in rows)
+        assert all(r["コード"] == code and r["期限"] == DUE.replace("-", "/") and r["発行日時"] for r in rows)  # one date format
         hr.get_by_role("button", name="コードをコピー").click()
         expect(hr.locator("[data-role=copy-code-feedback]")).to_be_visible()
         expect(hr.locator("[data-role=copy-code-feedback]")).to_contain_text("コード")
@@ -220,17 +220,18 @@ def test_assign_learn_export_and_aggregate(browser, site, guard, tmp_path, axe):
 
         # (6) The table and the CSV hold the right values.
         table = hr.locator("[data-role=people]")
-        header = table.locator("thead th").all_inner_texts()
-        assert header[:8] + header[-2:] == ["氏名", "職員番号", "所属", "役割", "提出", "状態", "完了数", "対象数", "人を育て、生かす計画", "効果を測り、変化と付き合う"]
+        header = [re.split(r"\s", t.strip(), maxsplit=1)[0] for t in table.locator("thead th").all_inner_texts()]
+        assert header == ["氏名", "職員番号", "状態", "完了/対象", "M1", "M2", "所属", "役割", "提出", "書き出し日時", "記録の古さ"]
+        expect(hr.locator("[data-role=module-key] li")).to_have_text(["M1 人を育て、生かす計画", "M2 効果を測り、変化と付き合う"])
         body = [r.locator("th, td").all_inner_texts() for r in table.locator("tbody tr").all()]
-        assert [b[:8] + b[-2:] for b in body] == [  # sorted by section, then name
-            ["佐藤 一郎", "A-77", "デジタル推進課", "DX推進担当", "提出済み", "未完了", "1", "2", "完了", "未完了"],
-            ["山田 花子", "00123", "総務部 職員課", "人事担当", "提出済み", "未完了", "1", "2", "完了", "未完了"],
+        assert [b[:4] + [b[4][1:].strip(), b[5][1:].strip()] + b[6:9] for b in body] == [  # sorted by section, then name; a symbol, then the word
+            ["佐藤 一郎", "A-77", "未完了", "1/2", "完了", "未完了", "デジタル推進課", "DX推進担当", "提出済み"],
+            ["山田 花子", "00123", "未完了", "1/2", "完了", "未完了", "総務部 職員課", "人事担当", "提出済み"],
         ]
         no_axe_violations(axe, hr, guard)
         hr.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").fill(AFTER_DUE)
         hr.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").dispatch_event("change")
-        expect(table.locator("tbody tr").first.locator("td").last).to_have_text("期限超過")
+        expect(table.locator("tbody tr").first.locator("td.dx-aggregate__cell").last).to_contain_text("期限超過")
         module_rate = hr.locator("[data-kind=モジュール] tbody tr").all()
         assert [r.locator("th, td").all_inner_texts() for r in module_rate] == [
             ["人を育て、生かす計画", "2", "2", "0", "0", "0", "100%"],
@@ -241,7 +242,7 @@ def test_assign_learn_export_and_aggregate(browser, site, guard, tmp_path, axe):
 
         people = csv_rows(download(hr, lambda: hr.get_by_role("button", name="表をCSVで書き出す(Excel用)").click()))
         assert people[0][:8] + people[0][-3:] == ["職員番号", "氏名", "所属", "役割", "提出", "状態", "完了数", "対象数", "人を育て、生かす計画", "効果を測り、変化と付き合う", "基準日"]
-        assert people[2][:8] + people[2][-3:] == ["00123", "山田 花子", "総務部 職員課", "人事担当", "提出済み", "期限超過", "1", "2", "完了", "期限超過", AFTER_DUE.replace("-", "/")]
+        assert people[2][:8] + people[2][-3:] == ['="00123"', "山田 花子", "総務部 職員課", "人事担当", "提出済み", "期限超過", "1", "2", "完了", "期限超過", AFTER_DUE.replace("-", "/")]
         rates = csv_rows(download(hr, lambda: hr.get_by_role("button", name="完了率をCSVで書き出す(Excel用)").click()))
         due = AFTER_DUE.replace("-", "/")
         assert ["モジュール", "人を育て、生かす計画", "2", "2", "0", "0", "0", "100", due] in rates
