@@ -259,21 +259,11 @@ def test_a_mistyped_code_is_refused_with_a_plain_message(page, site, guard):
     page.goto(site.url(ASSIGN))
     code, _ = build_assignment(page, site)
     page.goto(site.url(LEARNING))
+    # Every typo and swap the check character catches, and forgiving input, are tested in Node
+    # (tests/js/curriculum.test.js); here, the page's answer to one.
     chars = code.replace("-", "")
-    alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-    # Every single mistyped character and every swap of neighbours is caught, but 0<->Z,
-    # which Luhn mod 32 cannot see (documented in RECORD-FORMAT.md).
-    typos = [chars[:i] + c + chars[i + 1 :] for i in range(len(chars)) for c in alphabet if c != chars[i]]
-    swaps = [
-        chars[:i] + chars[i + 1] + chars[i] + chars[i + 2 :]
-        for i in range(len(chars) - 1)
-        if chars[i] != chars[i + 1] and {chars[i], chars[i + 1]} != {"0", "Z"}
-    ]
-    caught = page.evaluate("(codes) => codes.map((c) => !!DX.curriculum.decode(c).error)", typos + swaps)
-    assert all(caught), [c for c, ok in zip(typos + swaps, caught) if not ok]
-    full_width = "".join(chr(ord(c) + 0xFEE0) for c in code.lower())  # as a Japanese IME may type it
-    assert page.evaluate("(c) => DX.curriculum.decode(c).due", full_width) == DUE
-    page.get_by_label("受講指示のコード").fill(typos[0])
+    typo = ("1" if chars[0] != "1" else "2") + chars[1:]
+    page.get_by_label("受講指示のコード").fill(typo)
     page.get_by_role("button", name="コードで開く").click()
     error = page.locator("[data-role=code-error]")
     expect(error).to_contain_text("コードが正しくありません")

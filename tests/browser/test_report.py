@@ -583,3 +583,40 @@ def test_the_engine_loads_when_files_are_first_chosen_and_reads_them(page, site,
     # The date chosen before the engine came is the one the report uses.
     assert page.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").input_value() == AS_OF
     guard.assert_clean()
+
+
+@pytest.mark.parametrize("site", ["served"], indirect=True)
+def test_the_other_csvs_open_in_calc_with_ids_as_text_and_real_dates(page, site, guard):
+    """The assignment CSV, the learner's record CSV and the progress CSV, opened as Excel would
+    (LibreOffice Calc): 職員番号 text with its zeros, dates and times date-times, counts numbers."""
+    page.goto(site.url("curriculum/assign.md"))
+    page.get_by_label("指示名 *").fill("令和8年度 事前学習")
+    page.get_by_label("発行する所属 *").fill("総務部 職員課")
+    page.get_by_label("期限 *").fill("2027-01-29")
+    page.locator("#dx-assign-module-people-and-careers").check()
+    page.locator("#dx-assign-module-measure-and-adapt").check()
+    page.get_by_role("button", name="受講指示をつくる").click()
+    code = page.locator("[data-role=code]").inner_text().strip()
+    expect(page.locator(".dx-sheet__sign")).to_contain_text("職員番号:")  # a blank for it on the A4 sheet
+    assign = check_calc_types(download(page, lambda: page.get_by_role("button", name="CSVを書き出す(Excel用)").click()),
+                              times=("発行日時",), dates=("期限",), numbers=("順", "モジュール番号", "目安(分)"))
+    assert [r["期限"] for r in assign] == [datetime(2027, 1, 29)] * 2 and [r["順"] for r in assign] == [1, 2]
+
+    page.goto(site.url("curriculum/my-learning.md"))
+    page.get_by_label("受講指示のコード").fill(code)
+    page.get_by_role("button", name="コードで開く").click()
+    page.get_by_label("職員番号 *").fill("00123")
+    page.get_by_label("氏名 *").fill("山田 花子")
+    page.get_by_label("所属 *").fill("総務部 職員課")
+    learner = download(page, lambda: page.get_by_role("button", name="修了記録を書き出す(CSV・Excel用)").click())
+    rows = check_calc_types(learner, ids=("職員番号",), dates=("期限",), times=("完了日時", "最終更新日時", "書き出し日時"),
+                            numbers=("学習完了数", "学習対象数", "実践完了数(自己申告)", "実践対象数"))
+    assert [r["職員番号"] for r in rows] == ["00123", "00123"]
+    assert rows[0]["期限"] == datetime(2027, 1, 29) and isinstance(rows[0]["書き出し日時"], datetime)
+
+    page.goto(site.url("progress.md"))
+    progress = check_calc_types(download(page, lambda: page.get_by_role("button", name="一覧を書き出す(CSV・Excel用)").click()),
+                                times=("更新日時",), numbers=("完了数", "対象数"))
+    staff = [r for r in progress if r["キー"] == "profile/staff-id"]
+    assert [r["状態"] for r in staff] == ["00123"]  # text, zeros kept, wherever the row is filed
+    guard.assert_clean()
