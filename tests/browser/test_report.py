@@ -569,7 +569,8 @@ def test_the_engine_loads_when_files_are_first_chosen_and_reads_them(page, site,
     # The page loads the small part (aggregate.js); the engine comes with the first choice,
     # which it then reads as if it had been there from the start.
     engines = []
-    page.on("request", lambda request: "aggregate-engine.js" in request.url and engines.append(request.url))
+    parts = ("aggregate-read.js", "aggregate-roster.js", "aggregate-merge.js", "aggregate-model.js", "aggregate-engine.js")
+    page.on("request", lambda request: any(f"/{p}" in request.url for p in parts) and engines.append(request.url))
     one = write(tmp_path / "one", "sato.json", record("00102", "佐藤 一郎", "デジタル推進課", "dx-lead", {"why-us-first": "2026-11-21T03:00:00.000Z"}))
     page.goto(site.url(AGGREGATE))
     page.wait_for_load_state("load")
@@ -579,7 +580,9 @@ def test_the_engine_loads_when_files_are_first_chosen_and_reads_them(page, site,
     page.get_by_label("修了記録のファイル(JSON、複数選べます)").set_input_files([one])
     status = page.locator(".dx-aggregate [data-role=status]")
     expect(status).to_contain_text("1 ファイルのうち 1 ファイルを集計に入れました")
-    assert len(engines) == 1
+    # The engine's five parts, each once, in load order, each with its version.
+    assert [next(p for p in parts if f"/{p}" in url) for url in engines] == list(parts)
+    assert all(re.search(r"\?v=[0-9a-f]{10}$", url) for url in engines)
     # The date chosen before the engine came is the one the report uses.
     assert page.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").input_value() == AS_OF
     guard.assert_clean()
