@@ -66,6 +66,15 @@
       });
     }
 
+    // Ticking a role for an assignment means 「役割で選ぶ」: say so in the radio too (before the
+    // engine has loaded as well).
+    root.addEventListener("change", function (event) {
+      var box = event.target;
+      if (box.name === "dx-aggregate-target-role" && box.checked) {
+        var radio = root.querySelector("#dx-aggregate-target-roles");
+        if (radio) radio.checked = true;
+      }
+    });
     root.addEventListener("change", first, true);
     root.addEventListener("click", first, true);
   });

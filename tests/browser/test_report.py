@@ -337,7 +337,10 @@ def test_two_assignments_scope_the_report_and_filter_by_assignment(browser, site
         page.get_by_label("名簿の「役割」で選ぶ(下の役割から)").check()
         page.get_by_role("button", name="受講指示を追加する").click()
         expect(assignment_feedback).to_contain_text("対象の役割を一つ以上選んでください")
-        page.get_by_label("管理職", exact=True).check()
+        expect(page.get_by_label("首長・幹部", exact=True)).to_be_focused()
+        page.get_by_label("名簿の全員").check()
+        page.get_by_label("管理職", exact=True).check()  # a role ticked: 「役割で選ぶ」 goes with it
+        expect(page.get_by_label("名簿の「役割」で選ぶ(下の役割から)")).to_be_checked()
         page.get_by_role("button", name="受講指示を追加する").click()
         expect(assignment_feedback).to_contain_text(f"受講指示 {codes['manager']} を追加しました(対象: 管理職、7モジュール)")
         expect(page.locator("[data-role=assignments] li")).to_have_count(2)
