@@ -1,4 +1,6 @@
-"""The personnel department's report: roster, merged records, a report that fits, city scale.
+"""The personnel department's report: roster, merged records, who was given what, a matrix that
+reads at 1366 and on a phone, every CSV opened in LibreOffice Calc as Excel would, city scale.
+The pure logic (parsing, matching, merging, scope, rates, CSV rows) is tested in Node (tests/js).
 
 Records are written here as the learner's page exports them (RECORD-FORMAT.md, version 2;
 one version 1 record), so these tests follow the report alone: the learner's side has its

@@ -22,3 +22,16 @@ def test_node_tests_of_the_browser_logic_pass():
     run = subprocess.run([NODE, "--test", *files], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert "# fail 0" in run.stdout and "# pass 0" not in run.stdout, run.stdout[-2000:]
+
+
+def test_the_aggregation_loader_and_the_build_name_the_same_engine_parts_in_order():
+    import re
+
+    from hooks.assets import LAZY
+
+    loader = (ROOT / "docs/assets/aggregate.js").read_text(encoding="utf-8")
+    parts = re.findall(r'"(aggregate-[a-z]+)"', re.search(r"var PARTS = \[([^\]]*)\]", loader)[1])
+    lazy = [(name, path) for name, path in LAZY.items() if name.startswith("dx-aggregate-")]
+    assert [f"dx-{p}" for p in parts] == [name for name, _ in lazy]  # meta names: versions the loader asks for
+    assert [f"assets/{p}.js" for p in parts] == [path for _, path in lazy]
+    assert parts[-1] == "aggregate-engine" and len(parts) == 5  # the view last: it uses the other four
