@@ -628,3 +628,25 @@ def test_the_other_csvs_open_in_calc_with_ids_as_text_and_real_dates(page, site,
     staff = [r for r in progress if r["キー"] == "profile/staff-id"]
     assert [r["状態"] for r in staff] == ["00123"]  # text, zeros kept, wherever the row is filed
     guard.assert_clean()
+
+
+def test_an_assignment_added_first_loads_the_engine_and_is_kept(page, site, guard):
+    # The first action on the page may be 「受講指示を追加する」: the engine comes, then handles that click.
+    page.goto(site.url(AGGREGATE))
+    page.wait_for_load_state("load")
+    assert page.evaluate("typeof DX.aggregate") == "undefined"
+    code = role_codes(page, "2026-12-01")["hr"]
+    page.get_by_label("受講指示のコード").fill("")
+    page.get_by_role("button", name="受講指示を追加する").click()
+    feedback = page.locator("[data-role=assignment-feedback]")
+    expect(feedback).to_contain_text("コードを入力してください")
+    expect(page.get_by_label("受講指示のコード")).to_have_attribute("aria-invalid", "true")
+    page.get_by_label("受講指示のコード").fill(code)
+    page.get_by_role("button", name="受講指示を追加する").click()
+    expect(feedback).to_contain_text(f"受講指示 {code} を追加しました(対象: 名簿の全員、3モジュール)")
+    expect(page.get_by_label("受講指示のコード")).not_to_have_attribute("aria-invalid", "true")
+    page.get_by_label("受講指示のコード").fill(code)
+    page.get_by_role("button", name="受講指示を追加する").click()
+    expect(feedback).to_contain_text("もう追加してあります")
+    expect(page.locator("[data-role=assignments] li")).to_have_count(1)
+    guard.assert_clean()
