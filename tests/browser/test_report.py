@@ -1,4 +1,6 @@
-"""The personnel department's report: roster, merged records, a report that fits, city scale.
+"""The personnel department's report: roster, merged records, who was given what, a matrix that
+reads at 1366 and on a phone, every CSV opened in LibreOffice Calc as Excel would, city scale.
+The pure logic (parsing, matching, merging, scope, rates, CSV rows) is tested in Node (tests/js).
 
 Records are written here as the learner's page exports them (RECORD-FORMAT.md, version 2;
 one version 1 record), so these tests follow the report alone: the learner's side has its
@@ -10,13 +12,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from .conftest import axe_violations
+from .excel import TEXT_FORM as TEXT_ID
+from .excel import as_excel_shows, check_calc_types
 
 pytestmark = pytest.mark.browser
 
@@ -73,15 +79,21 @@ def download(page, click) -> bytes:
 
 
 def excel_rows(data: bytes) -> list[list[str]]:
-    """The CSV as Japanese Excel reads it: BOM, CRLF, JST times, no cell that becomes a date."""
+    """The CSV as Japanese Excel reads it: BOM, CRLF, JST times, no cell that becomes a date;
+    a 職員番号 written so that Excel keeps it as text (="00123"), returned as Excel shows it."""
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
     rows = list(csv.reader(io.StringIO(text)))
+    ids = [i for i, name in enumerate(rows[0]) if name == "職員番号"]
     for row in rows[1:]:
         for cell in row:
             assert not re.fullmatch(r"\d+/\d+", cell), cell
             assert "T" not in cell or not re.search(r"\d{4}-\d{2}-\d{2}T", cell), cell
+            assert not re.fullmatch(r"\d{4}-\d{2}-\d{2}", cell), f"one date format (YYYY/MM/DD): {cell}"
+        for i in ids:
+            assert row[i] == "" or TEXT_ID.match(row[i]), row[i]
+            row[i] = as_excel_shows(row[i])
     return rows
 
 
@@ -96,6 +108,22 @@ def axe_clean(axe, page, guard):
     page.wait_for_timeout(300)
     # On file:// pages axe-core's own XHR for the stylesheets fails: the tool's noise, not the site's.
     guard.console_errors[:] = [m for m in guard.console_errors if not (m == "Failed to load resource: net::ERR_FAILED" or ".css" in m)]
+
+
+def matrix(page) -> dict[str, dict[str, str]]:
+    """The table shown, as {name: {header: text}}; a module's header is its short label (M1…)."""
+    table = page.locator("[data-role=people]")
+    header = [re.split(r"\s", t.strip(), maxsplit=1)[0] for t in table.locator("thead th").all_inner_texts()]
+    out = {}
+    for row in table.locator("tbody tr").all():
+        cells = row.locator("th, td").all_inner_texts()
+        out[cells[0]] = dict(zip(header, cells))
+    return out
+
+
+def state_of(cell: str) -> str:
+    """A compact module cell's state word (the symbol is for the eye; the word is in the cell too)."""
+    return cell.split("\n")[-1].strip() if "\n" in cell else cell[1:].strip()
 
 
 ROSTER = [
@@ -132,14 +160,15 @@ def test_roster_merged_records_and_a_report_that_fits(browser, site, guard, tmp_
                                                   exported="2026-11-25T00:00:00.000Z")),
             write(recs, "sato.json", record("00102", "佐藤 一郎", "デジタル推進課", "dx-lead", {"why-us-first": "2026-11-21T03:00:00.000Z"},
                                             exported="2026-11-22T00:00:00.000Z", updated={"beyond-tools": "2026-11-21T04:00:00.000Z"})),
-            write(recs, "unknown-id.json", record("99999", "田中 未登録", "企画課", "", exported="2026-11-10T00:00:00.000Z")),
+            # 00130 typed for 00103 (a swap): the page points at the likely roster entry.
+            write(recs, "typo.json", record("00130", "鈴木 次朗", "デジタル推進課", "", exported="2026-11-10T00:00:00.000Z")),
             write(recs, "version-1.json", record("", "伊藤 旧版", "企画課", "", {"why-us-first": "2026-11-01T00:00:00.000Z"}, version=1)),
         ]
         page.goto(site.url(AGGREGATE))
         expect(page.locator(".md-sidebar--secondary")).to_be_hidden()  # no table of contents: full width
         page.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").fill(AS_OF)
         template = excel_rows(download(page, lambda: page.get_by_role("button", name="名簿のひな形をダウンロードする(CSV)").click()))
-        assert template == [["職員番号", "氏名", "所属", "役割"]]
+        assert template == [["職員番号", "氏名", "所属", "役割", "受講指示コード"]]
         page.get_by_label("職員名簿のファイル(CSV)").set_input_files(sjis)
         feedback = page.locator("[data-role=roster-feedback]")
         expect(feedback).to_contain_text("4 人を読み込みました(Shift_JIS")
@@ -152,45 +181,38 @@ def test_roster_merged_records_and_a_report_that_fits(browser, site, guard, tmp_
         headline = page.locator("[data-role=headline]")
         expect(headline).to_contain_text("名簿 4 人のうち、提出 2 人、未提出 2 人。名簿にない記録 2 人。")
         expect(headline).to_contain_text("完了 1 人、未完了 1 人、期限超過 0 人、未提出 2 人(完了率 25%)")
+        expect(page.locator("[data-role=scope-note]")).to_contain_text("受講指示が追加されていないため")
         merged = page.locator("[data-role=merged] li")
         expect(merged).to_have_count(1)
         expect(merged).to_contain_text("山田 花子(00101): yamada-pc1.json(2026/11/20 09:00 書き出し)、yamada-pc2.json(2026/11/25 09:00 書き出し)")
         unlisted = page.locator("[data-role=unlisted] li")
         expect(unlisted).to_have_count(2)
         expect(unlisted.filter(has_text="職員番号なし 伊藤 旧版")).to_have_count(1)
+        expect(unlisted.filter(has_text="00130")).to_contain_text("名簿の 00103 鈴木 次郎(デジタル推進課) の打ち間違いかもしれません")
         rate = lambda kind, name: page.locator(f"[data-rate='{kind}:{name}'] td").all_inner_texts()  # noqa: E731
         assert rate("所属", "デジタル推進課") == ["2", "0", "1", "0", "1", "0%"]
-        module_rates = page.locator("[data-kind=モジュール] tbody tr")
-        expect(module_rates).to_have_count(len(MODULES))
-        first = module_rates.first.locator("td").all_inner_texts()
+        first = page.locator("[data-kind=モジュール] tbody tr").first.locator("td").all_inner_texts()
         assert first == ["4", "2", "0", "0", "2", "50%"]  # why-us-first: 山田, 佐藤 done; 2 未提出
 
-        table = page.locator("[data-role=people]")
-        by_name = {r.locator("th").inner_text(): r for r in table.locator("tbody tr").all()}
-        assert len(by_name) == 6
-        header = table.locator("thead th").all_inner_texts()
-        cells = lambda name: dict(zip(header[1:], by_name[name].locator("td").all_inner_texts()))  # noqa: E731
-        yamada = cells("山田 花子")
-        assert (yamada["提出"], yamada["状態"], yamada["完了数"], yamada["対象数"]) == ("提出済み", "完了", "6", "6")
+        rows = matrix(page)
+        assert len(rows) == 6
+        yamada = rows["山田 花子"]
+        assert (yamada["提出"], yamada["状態"], yamada["完了/対象"]) == ("提出済み", "完了", "6/6")
         assert yamada["所属"] == "総務部 職員課"  # the roster's section, not the record's
         assert (yamada["書き出し日時"], yamada["記録の古さ"]) == ("2026/11/25 09:00", "基準日の2日前")
-        assert cells("佐藤 一郎")["記録の古さ"] == "基準日の5日前"
-        assert (cells("鈴木 次郎")["提出"], cells("鈴木 次郎")["状態"]) == ("未提出", "未提出")
-        assert cells("髙橋 三郎")["役割"] == "管理職"
-        assert cells("田中 未登録")["提出"] == "名簿にない"
-
-        # The name column stays in view when the table is scrolled to its right end.
-        region = page.locator(".dx-aggregate__scroll")
-        assert region.evaluate("e => e.scrollWidth > e.clientWidth + 200"), "the table is wider than the page"
-        region.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
-        box, name_box = region.bounding_box(), by_name["山田 花子"].locator("th").bounding_box()
-        assert abs(name_box["x"] - box["x"]) < 2 and name_box["width"] > 40
-        assert page.evaluate("() => document.documentElement.scrollWidth") <= 1366  # only the table scrolls
+        assert state_of(yamada["M1"]) == "完了"
+        sato = rows["佐藤 一郎"]
+        assert sato["記録の古さ"] == "基準日の5日前" and [state_of(sato[f"M{i}"]) for i in (1, 2)] == ["完了", "未完了"]
+        # 提出 and 状態 say different things: a person without a record has an unknown state.
+        assert (rows["鈴木 次郎"]["提出"], rows["鈴木 次郎"]["状態"], state_of(rows["鈴木 次郎"]["M1"])) == ("未提出", "不明", "未提出")
+        assert rows["髙橋 三郎"]["役割"] == "管理職"
+        assert rows["鈴木 次郎"]["職員番号"] == "00103"
 
         # Filters apply to the summary and the table.
+        table = page.locator("[data-role=people]")
         page.get_by_label("所属", exact=True).select_option("デジタル推進課")
-        expect(table.locator("tbody tr")).to_have_count(2)
-        expect(page.locator("[data-role=filter-feedback]")).to_contain_text("2 人が該当します")
+        expect(table.locator("tbody tr")).to_have_count(3)
+        expect(page.locator("[data-role=filter-feedback]")).to_contain_text("3 人が該当します")
         expect(headline).to_contain_text("完了 0 人、未完了 1 人、期限超過 0 人、未提出 1 人")
         page.get_by_label("所属", exact=True).select_option("")
         page.get_by_label("状態", exact=True).select_option("未提出")
@@ -203,28 +225,39 @@ def test_roster_merged_records_and_a_report_that_fits(browser, site, guard, tmp_
         page.get_by_label("役割", exact=True).select_option("")
         axe_clean(axe, page, guard)
 
-        # Every CSV opens right in Excel.
-        people = excel_rows(download(page, lambda: page.get_by_role("button", name="表をCSVで書き出す(Excel用)").click()))
+        # Every CSV opens right in Excel: ids as text with their zeros, times as date-times,
+        # counts as numbers (LibreOffice Calc stands in for Excel).
+        people_csv = download(page, lambda: page.get_by_role("button", name="表をCSVで書き出す(Excel用)").click())
+        people = excel_rows(people_csv)
         assert len(people) == 7
         assert people[0][:10] == ["職員番号", "氏名", "所属", "役割", "提出", "状態", "完了数", "対象数", "書き出し日時", "記録の古さ(日)"]
         row = next(r for r in people if r[1] == "山田 花子")
         assert row[0] == "00101" and row[5:10] == ["完了", "6", "6", "2026/11/25 09:00", "2"] and row[-1] == "2026/11/27"
-        assert all(TIME.match(t) for t in column(people, "書き出し日時") if t)
-        assert all(re.fullmatch(r"\d+", n) for n in column(people, "完了数") + column(people, "対象数") if n)
-        detail = excel_rows(download(page, lambda: page.get_by_role("button", name="明細をCSVで書き出す(Excel用・1モジュール1行)").click()))
-        sato = [r for r in detail if r[1] == "佐藤 一郎"]
-        assert len(sato) == len(MODULES)
-        why = next(r for r in sato if r[5] == "why-us-first")
-        assert dict(zip(detail[0], why)).items() >= {
-            "状態": "完了", "完了日時": "2026/11/21 12:00", "学習の完了数": "3", "学習の対象数": "3",
-            "実践の完了数(自己申告)": "1", "実践の対象数": "2", "理解度チェックの点": "4", "理解度チェック": "合格",
-        }.items()
-        assert [r[7] for r in detail if r[1] == "鈴木 次郎"] == ["未提出"]
-        for name in ("完了日時", "更新日時", "書き出し日時"):
-            assert all(TIME.match(t) for t in column(detail, name) if t)
-        rates = excel_rows(download(page, lambda: page.get_by_role("button", name="完了率をCSVで書き出す(Excel用)").click()))
+        calc = check_calc_types(people_csv, ids=("職員番号",), times=("書き出し日時",), dates=("基準日",), numbers=("完了数", "対象数", "記録の古さ(日)"))
+        assert [r["職員番号"] for r in calc][:3] == [r[0] for r in people[1:4]]
+        assert {r["職員番号"] for r in calc} >= {"00101", "00102", "00103", "00104"}
+        yamada_calc = next(r for r in calc if r["氏名"] == "山田 花子")
+        assert yamada_calc["書き出し日時"] == datetime(2026, 11, 25, 9, 0) and yamada_calc["完了数"] == 6 and yamada_calc["基準日"] == datetime(2026, 11, 27)
+        detail_csv = download(page, lambda: page.get_by_role("button", name="明細をCSVで書き出す(Excel用・1モジュール1行)").click())
+        detail = excel_rows(detail_csv)
+        assert len([r for r in detail if r[1] == "佐藤 一郎"]) == len(MODULES)
+        check_calc_types(detail_csv, ids=("職員番号",), times=("完了日時", "更新日時", "書き出し日時"), dates=("期限", "基準日"),
+                         numbers=("学習の完了数", "学習の対象数", "実践の完了数(自己申告)", "実践の対象数", "理解度チェックの点", "理解度チェックの満点"))
+        rates_csv = download(page, lambda: page.get_by_role("button", name="完了率をCSVで書き出す(Excel用)").click())
+        rates = excel_rows(rates_csv)
         assert rates[1] == ["全体", "名簿の全員", "4", "1", "1", "0", "2", "25", "2026/11/27"]
+        check_calc_types(rates_csv, dates=("基準日",), numbers=("人数", "完了", "未完了", "期限超過", "未提出", "完了率(%)"))
         expect(page.locator("[data-role=rates-feedback]")).to_contain_text("書き出しました")
+        # Filtered, the total row says who it counts.
+        page.get_by_label("所属", exact=True).select_option("デジタル推進課")
+        rates = excel_rows(download(page, lambda: page.get_by_role("button", name="完了率をCSVで書き出す(Excel用)").click()))
+        assert rates[1][:3] == ["全体", "絞り込んだ人(所属 デジタル推進課)", "2"]
+        page.get_by_label("所属", exact=True).select_option("")
+        files_csv = download(page, lambda: page.get_by_role("button", name="ファイルの一覧をCSVで書き出す(Excel用)").click())
+        listed = check_calc_types(files_csv, ids=("職員番号",), times=("書き出し日時",))
+        assert {r["職員番号"] for r in listed} == {"00101", "00102", "00130", None}
+        template_calc = check_calc_types(download(page, lambda: page.get_by_role("button", name="名簿のひな形をダウンロードする(CSV)").click()))
+        assert template_calc == []
 
         # The same roster saved as 「CSV UTF-8」 gives the same report.
         page.get_by_label("職員名簿のファイル(CSV)").set_input_files(bom)
@@ -232,9 +265,216 @@ def test_roster_merged_records_and_a_report_that_fits(browser, site, guard, tmp_
         expect(page.locator("[data-role=roster-problems] li")).to_have_count(0)
         expect(headline).to_contain_text("名簿 4 人のうち、提出 2 人、未提出 2 人。名簿にない記録 2 人。名簿で先頭の0が消えていた職員番号 1 人分も照合しました。")
         expect(headline).to_contain_text("(完了率 25%)")
+        # And the report's own CSV, used as a roster, reads its ="00101" ids back.
+        roster_again = tmp_path / "修了集計を名簿に.csv"
+        roster_again.write_bytes(people_csv)
+        page.get_by_label("職員名簿のファイル(CSV)").set_input_files(roster_again)
+        # Five people: the version 1 record's row has no 職員番号 and is refused with its line.
+        expect(feedback).to_contain_text("5 人を読み込みました(UTF-8")
+        expect(page.locator("[data-role=roster-problems]")).to_contain_text("職員番号がありません")
+        assert "00101" in matrix(page)["山田 花子"]["職員番号"]
         guard.assert_clean()
     finally:
         context.close()
+
+
+def role_codes(page, due: str) -> dict[str, str]:
+    """Assignment codes for every role's modules, made by the site's own encoder."""
+    return page.evaluate(
+        """(due) => {
+          const c = JSON.parse(document.querySelector("[data-module=aggregate]").getAttribute("data-catalog"));
+          const number = Object.fromEntries(c.modules.map((m) => [m.id, m.number]));
+          return Object.fromEntries(c.roles.map((r) => [r.id, DX.curriculum.encode(r.modules.map((id) => number[id]), due)]));
+        }""",
+        due,
+    )
+
+
+MANAGER = ["why-us-first", "beyond-tools", "dx-basics-continuous", "observe-first", "vision-from-ureshii", "rethink-rpa-ai-ocr", "measure-and-adapt"]
+ALL_STAFF = ["dx-basics-continuous", "observe-first"]
+
+
+def scoped_record(staff_id, name, section, role, code, due, modules, done=()):
+    rec = record(staff_id, name, section, role, {m: "2026-11-20T01:00:00.000Z" for m in done}, exported="2026-11-21T00:00:00.000Z", modules=modules)
+    rec["assignments"] = [{"code": code, "name": "", "section": "", "due": due, "modules": modules}]
+    return rec
+
+
+def test_two_assignments_scope_the_report_and_filter_by_assignment(browser, site, guard, tmp_path, axe):
+    context = browser.new_context(locale="ja-JP", viewport={"width": 1366, "height": 768}, accept_downloads=True)
+    guard.attach(context)
+    page = context.new_page()
+    try:
+        page.goto(site.url(AGGREGATE))
+        page.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").fill(AS_OF)
+        codes = role_codes(page, "2026-12-01")
+        # Mixed roles; one manager has submitted (2 of 7 done), one 全職員 has submitted both.
+        roster = tmp_path / "名簿.csv"
+        roster.write_bytes(roster_csv([
+            ("職員番号", "氏名", "所属", "役割"),
+            ("01001", "管理 一郎", "総務課", "管理職"),
+            ("01002", "管理 二郎", "福祉課", "管理職"),
+            ("01003", "人事 花子", "職員課", "人事担当"),
+            ("01004", "全員 太郎", "福祉課", "全職員"),
+            ("01005", "全員 次郎", "総務課", "全職員"),
+        ], "utf-8-sig"))
+        records = [
+            write(tmp_path / "r", "m1.json", scoped_record("01001", "管理 一郎", "総務課", "manager", codes["manager"], "2026-12-01", MANAGER, done=MANAGER[:2])),
+            write(tmp_path / "r", "a1.json", scoped_record("01004", "全員 太郎", "福祉課", "all-staff", codes["all-staff"], "2026-12-01", ALL_STAFF, done=ALL_STAFF)),
+        ]
+        page.get_by_label("職員名簿のファイル(CSV)").set_input_files(roster)
+        page.get_by_label("修了記録のファイル(JSON、複数選べます)").set_input_files(records)
+        status = page.locator(".dx-aggregate [data-role=status]")
+        expect(status).to_contain_text("2 ファイルのうち 2 ファイルを集計に入れました")
+        # Before HR says who got what: 人事 花子 is 未提出 in all 7 columns.
+        assert [state_of(v) for k, v in matrix(page)["人事 花子"].items() if re.fullmatch(r"M\d+", k)] == ["未提出"] * 7
+
+        # HR adds both assignments: 全職員 to everyone on the roster, 管理職 to the role.
+        page.get_by_label("受講指示のコード").fill(codes["all-staff"].lower())
+        page.get_by_label("指示名(任意)").fill("全職員研修")
+        page.get_by_role("button", name="受講指示を追加する").click()
+        assignment_feedback = page.locator("[data-role=assignment-feedback]")
+        expect(assignment_feedback).to_contain_text(f"受講指示 {codes['all-staff']} を追加しました(対象: 名簿の全員、2モジュール)")
+        page.get_by_label("受講指示のコード").fill(codes["manager"])
+        page.get_by_label("名簿の「役割」で選ぶ(下の役割から)").check()
+        page.get_by_role("button", name="受講指示を追加する").click()
+        expect(assignment_feedback).to_contain_text("対象の役割を一つ以上選んでください")
+        expect(page.get_by_label("首長・幹部", exact=True)).to_be_focused()
+        page.get_by_label("名簿の全員").check()
+        page.get_by_label("管理職", exact=True).check()  # a role ticked: 「役割で選ぶ」 goes with it
+        expect(page.get_by_label("名簿の「役割」で選ぶ(下の役割から)")).to_be_checked()
+        page.get_by_role("button", name="受講指示を追加する").click()
+        expect(assignment_feedback).to_contain_text(f"受講指示 {codes['manager']} を追加しました(対象: 管理職、7モジュール)")
+        expect(page.locator("[data-role=assignments] li")).to_have_count(2)
+        expect(page.locator("[data-role=scope-note]")).to_contain_text("受講指示 2 件の対象に沿って")
+
+        rows = matrix(page)
+        mods = lambda name: [state_of(v) for k, v in rows[name].items() if re.fullmatch(r"M\d+", k)]  # noqa: E731
+        assert mods("人事 花子") == ["対象外", "対象外", "未提出", "未提出", "対象外", "対象外", "対象外"]
+        assert rows["人事 花子"]["完了/対象"] == "—/2"
+        assert mods("管理 一郎") == ["完了", "完了", "未完了", "未完了", "未完了", "未完了", "未完了"]
+        assert rows["管理 一郎"]["完了/対象"] == "2/7"
+        assert mods("全員 太郎") == ["対象外", "対象外", "完了", "完了", "対象外", "対象外", "対象外"]
+        assert rows["全員 太郎"]["状態"] == "完了"
+        # Denominators per module: 管理職-only modules count the two managers, 全職員's all five.
+        module_rates = {r.locator("th").inner_text(): r.locator("td").all_inner_texts() for r in page.locator("[data-kind=モジュール] tbody tr").all()}
+        assert module_rates["なぜ自分たちが先に取り組むのか"] == ["2", "1", "0", "0", "1", "50%"]
+        assert module_rates["DXの基礎を続けて学ぶ"] == ["5", "1", "1", "0", "3", "20%"]
+        expect(page.locator("[data-rate='役割:人事担当'] td")).to_have_text(["1", "0", "0", "0", "1", "0%"])
+
+        # Filter by assignment: its people and modules only.
+        page.get_by_label("受講指示", exact=True).select_option(codes["manager"])
+        expect(page.locator("[data-role=people] tbody tr")).to_have_count(2)
+        expect(page.locator("[data-role=people] thead th")).to_have_count(4 + 7 + 5)
+        page.get_by_label("受講指示", exact=True).select_option(codes["all-staff"])
+        expect(page.locator("[data-role=people] tbody tr")).to_have_count(5)
+        expect(page.locator("[data-role=people] thead th")).to_have_count(4 + 2 + 5)
+        assert matrix(page)["管理 一郎"]["完了/対象"] == "0/2" and matrix(page)["管理 一郎"]["状態"] == "未完了"
+        expect(page.locator("[data-role=headline]")).to_contain_text("(絞り込み後): 完了 1 人、未完了 1 人、期限超過 0 人、未提出 3 人(完了率 20%)")
+        people = excel_rows(download(page, lambda: page.get_by_role("button", name="表をCSVで書き出す(Excel用)").click()))
+        assert people[0][10:] == ["DXの基礎を続けて学ぶ", "事例のまねではなく、観察から始める", "基準日"]
+        rates = excel_rows(download(page, lambda: page.get_by_role("button", name="完了率をCSVで書き出す(Excel用)").click()))
+        assert rates[1][:3] == ["全体", f"絞り込んだ人(受講指示 {codes['all-staff']}(全職員研修))", "5"]
+        page.get_by_label("受講指示", exact=True).select_option("")
+
+        # Sorting: by 状態, then the other way; aria-sort says which.
+        header = page.locator("[data-role=people] thead th:has(button[data-sort=state])")
+        page.get_by_role("button", name="状態", exact=True).click()
+        expect(header).to_have_attribute("aria-sort", "ascending")
+        expect(page.get_by_role("button", name="状態", exact=True)).to_be_focused()
+        states = [r["状態"] for r in matrix(page).values()]
+        assert states == ["不明", "不明", "不明", "未完了", "完了"]
+        page.get_by_role("button", name="状態", exact=True).click()
+        expect(header).to_have_attribute("aria-sort", "descending")
+        assert [r["状態"] for r in matrix(page).values()] == ["完了", "未完了", "不明", "不明", "不明"]
+        expect(page.locator("[data-role=people] th[aria-sort]")).to_have_count(1)
+        expect(page.locator("[data-role=filter-feedback]")).to_contain_text("「状態」の降順に並べ替えました")
+        axe_clean(axe, page, guard)
+
+        # Removing an assignment widens nothing it should not: 管理職 only left.
+        page.get_by_role("button", name=f"{codes['all-staff']} を外す").click()
+        expect(page.locator("[data-role=assignments] li")).to_have_count(1)
+        expect(page.locator("[data-role=scope-note]")).to_contain_text("どの受講指示の対象でもない 2 人は完了率に数えません")
+        assert matrix(page)["人事 花子"]["状態"] == "対象なし"
+        guard.assert_clean()
+    finally:
+        context.close()
+
+
+def test_the_roster_column_gives_each_person_their_assignment(page, site, guard, tmp_path):
+    page.goto(site.url(AGGREGATE))
+    page.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").fill(AS_OF)
+    codes = role_codes(page, "2026-12-01")
+    roster = tmp_path / "名簿.csv"
+    roster.write_bytes(roster_csv([
+        ("職員番号", "氏名", "所属", "受講指示コード"),
+        ("02001", "甲", "総務課", codes["hr"]),
+        ("02002", "乙", "総務課", f"{codes['hr']}、{codes['all-staff']}"),
+        ("02003", "丙", "総務課", ""),
+    ], "cp932"))
+    page.get_by_label("職員名簿のファイル(CSV)").set_input_files(roster)
+    expect(page.locator("[data-role=roster-feedback]")).to_contain_text("受講指示コードの列から 2 人の受講指示を読みました")
+    rows = matrix(page)
+    assert [rows[n]["完了/対象"] for n in ("甲", "乙", "丙")] == ["—/3", "—/5", "—"]
+    assert rows["丙"]["状態"] == "対象なし"
+    options = page.get_by_label("受講指示", exact=True).locator("option").all_inner_texts()
+    assert options[0] == "すべての受講指示" and len(options) == 3
+    assert all("名簿の受講指示コードの列" in o for o in options[1:])
+    guard.assert_clean()
+
+
+@pytest.mark.parametrize("site", ["served"], indirect=True)
+def test_the_matrix_reads_at_1366_and_on_a_phone(browser, site, guard, tmp_path, axe):
+    """Ten modules visible without sideways scrolling at 1366 px; header row and caption stay
+    in view; the scroll hint shows when the table is wider than its box. Screenshots saved."""
+    shots = Path(os.environ.get("DX_SCREENSHOTS", tmp_path))
+    shots.mkdir(parents=True, exist_ok=True)
+    every = ["why-us-first", "beyond-tools", "dx-basics-continuous", "observe-first", "vision-from-ureshii", "rethink-rpa-ai-ocr",
+             "priorities-and-plan", "people-and-careers", "outside-help", "measure-and-adapt"]
+    folder = tmp_path / "records"
+    for i in range(1, 41):
+        rec = record(f"{i:05d}", f"職員 {i:05d}", f"課{i % 4:02d}", "manager", {m: "2026-11-20T01:00:00.000Z" for m in every[: i % 11]}, modules=every,
+                     due="2026-11-25" if i % 3 == 0 else "2026-12-01")
+        write(folder, f"r{i:05d}.json", rec)
+    for width, height in ((1366, 768), (390, 844)):
+        context = browser.new_context(locale="ja-JP", viewport={"width": width, "height": height}, accept_downloads=True)
+        guard.attach(context)
+        page = context.new_page()
+        try:
+            page.goto(site.url(AGGREGATE))
+            page.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").fill(AS_OF)
+            page.get_by_label("修了記録を集めたフォルダー").set_input_files(folder)
+            expect(page.locator(".dx-aggregate [data-role=status]")).to_contain_text("いま 40 人分の集計です")
+            region = page.locator(".dx-aggregate__scroll")
+            heads = page.locator("[data-role=people] thead th")
+            expect(heads).to_have_count(4 + 10 + 5)
+            box = region.bounding_box()
+            last_module = heads.nth(4 + 9).bounding_box()
+            caption = page.locator("[data-role=caption]")
+            hint = page.locator("[data-role=scroll-hint]")
+            if width == 1366:
+                assert last_module["x"] + last_module["width"] <= box["x"] + box["width"], "every module's status is in view without scrolling"
+                assert page.locator(".dx-aggregate__legend").is_visible()
+            # Scrolled down inside the table, the header row is still at the top of the box.
+            region.evaluate("e => { e.scrollTop = 400; }")
+            page.wait_for_timeout(100)
+            head_box = heads.first.bounding_box()
+            assert abs(head_box["y"] - box["y"]) < 3, (head_box, box)
+            region.evaluate("e => { e.scrollTop = 0; }")
+            # Wider than its box (always on a phone): the hint is visible, and the page itself does not scroll sideways.
+            wider = region.evaluate("e => e.scrollWidth > e.clientWidth + 1")
+            assert hint.is_visible() == wider
+            if width == 390:
+                assert wider
+            assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+            caption.scroll_into_view_if_needed()
+            expect(caption).to_contain_text("職員×モジュールの状態")
+            page.locator("#dx-aggregate-table-title").scroll_into_view_if_needed()
+            page.screenshot(path=str(shots / f"report-{width}x{height}.png"))
+            page.screenshot(path=str(shots / f"report-{width}x{height}-full.png"), full_page=True)
+            axe_clean(axe, page, guard)
+        finally:
+            context.close()
 
 
 def city_records(folder: Path, first: int, last: int, **kw) -> list[Path]:
@@ -272,7 +512,7 @@ def test_a_city_folder_and_more_selections_make_one_report(page, site, guard, tm
     expect(progress).to_be_hidden()
     read = int(re.search(r"いま (\d+) 人分", status.inner_text()).group(1))
     assert 0 < read < 2000
-    expect(page.locator("[data-role=people] caption")).to_contain_text(f"{read} 人")
+    expect(page.locator("[data-role=caption]")).to_contain_text(f"{read} 人")
 
     # The same folder again: what was read is skipped, the rest is read.
     page.get_by_label("修了記録を集めたフォルダー").set_input_files(folder)
@@ -317,7 +557,7 @@ def test_six_thousand_records_page_filter_and_export_whole(page, site, guard, tm
     page.get_by_label("所属", exact=True).select_option("課03")
     page.get_by_label("状態", exact=True).select_option("期限超過")
     expect(page.locator("[data-role=page-text]")).to_have_text("1〜50 人目 / 300 人(1 / 6 ページ)")
-    expect(table.locator("tbody tr").first.locator("td").nth(1)).to_have_text("課03")
+    assert {r["所属"] for r in matrix(page).values()} == {"課03"}
     filtered = excel_rows(download(page, lambda: page.get_by_role("button", name="表をCSVで書き出す(Excel用)").click()))
     assert len(filtered) == 301 and set(column(filtered, "状態")) == {"期限超過"}
     page.get_by_label("所属", exact=True).select_option("")
@@ -334,7 +574,8 @@ def test_the_engine_loads_when_files_are_first_chosen_and_reads_them(page, site,
     # The page loads the small part (aggregate.js); the engine comes with the first choice,
     # which it then reads as if it had been there from the start.
     engines = []
-    page.on("request", lambda request: "aggregate-engine.js" in request.url and engines.append(request.url))
+    parts = ("aggregate-read.js", "aggregate-roster.js", "aggregate-merge.js", "aggregate-model.js", "aggregate-engine.js")
+    page.on("request", lambda request: any(f"/{p}" in request.url for p in parts) and engines.append(request.url))
     one = write(tmp_path / "one", "sato.json", record("00102", "佐藤 一郎", "デジタル推進課", "dx-lead", {"why-us-first": "2026-11-21T03:00:00.000Z"}))
     page.goto(site.url(AGGREGATE))
     page.wait_for_load_state("load")
@@ -344,7 +585,68 @@ def test_the_engine_loads_when_files_are_first_chosen_and_reads_them(page, site,
     page.get_by_label("修了記録のファイル(JSON、複数選べます)").set_input_files([one])
     status = page.locator(".dx-aggregate [data-role=status]")
     expect(status).to_contain_text("1 ファイルのうち 1 ファイルを集計に入れました")
-    assert len(engines) == 1
+    # The engine's five parts, each once, in load order, each with its version.
+    assert [next(p for p in parts if f"/{p}" in url) for url in engines] == list(parts)
+    assert all(re.search(r"\?v=[0-9a-f]{10}$", url) for url in engines)
     # The date chosen before the engine came is the one the report uses.
     assert page.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").input_value() == AS_OF
+    guard.assert_clean()
+
+
+@pytest.mark.parametrize("site", ["served"], indirect=True)
+def test_the_other_csvs_open_in_calc_with_ids_as_text_and_real_dates(page, site, guard):
+    """The assignment CSV, the learner's record CSV and the progress CSV, opened as Excel would
+    (LibreOffice Calc): 職員番号 text with its zeros, dates and times date-times, counts numbers."""
+    page.goto(site.url("curriculum/assign.md"))
+    page.get_by_label("指示名 *").fill("令和8年度 事前学習")
+    page.get_by_label("発行する所属 *").fill("総務部 職員課")
+    page.get_by_label("期限 *").fill("2027-01-29")
+    page.locator("#dx-assign-module-people-and-careers").check()
+    page.locator("#dx-assign-module-measure-and-adapt").check()
+    page.get_by_role("button", name="受講指示をつくる").click()
+    code = page.locator("[data-role=code]").inner_text().strip()
+    expect(page.locator(".dx-sheet__sign")).to_contain_text("職員番号:")  # a blank for it on the A4 sheet
+    assign = check_calc_types(download(page, lambda: page.get_by_role("button", name="CSVを書き出す(Excel用)").click()),
+                              times=("発行日時",), dates=("期限",), numbers=("順", "モジュール番号", "目安(分)"))
+    assert [r["期限"] for r in assign] == [datetime(2027, 1, 29)] * 2 and [r["順"] for r in assign] == [1, 2]
+
+    page.goto(site.url("curriculum/my-learning.md"))
+    page.get_by_label("受講指示のコード").fill(code)
+    page.get_by_role("button", name="コードで開く").click()
+    page.get_by_label("職員番号 *").fill("00123")
+    page.get_by_label("氏名 *").fill("山田 花子")
+    page.get_by_label("所属 *").fill("総務部 職員課")
+    learner = download(page, lambda: page.get_by_role("button", name="修了記録を書き出す(CSV・Excel用)").click())
+    rows = check_calc_types(learner, ids=("職員番号",), dates=("期限",), times=("完了日時", "最終更新日時", "書き出し日時"),
+                            numbers=("学習完了数", "学習対象数", "実践完了数(自己申告)", "実践対象数"))
+    assert [r["職員番号"] for r in rows] == ["00123", "00123"]
+    assert rows[0]["期限"] == datetime(2027, 1, 29) and isinstance(rows[0]["書き出し日時"], datetime)
+
+    page.goto(site.url("progress.md"))
+    progress = check_calc_types(download(page, lambda: page.get_by_role("button", name="一覧を書き出す(CSV・Excel用)").click()),
+                                times=("更新日時",), numbers=("完了数", "対象数"))
+    staff = [r for r in progress if r["キー"] == "profile/staff-id"]
+    assert [r["状態"] for r in staff] == ["00123"]  # text, zeros kept, wherever the row is filed
+    guard.assert_clean()
+
+
+def test_an_assignment_added_first_loads_the_engine_and_is_kept(page, site, guard):
+    # The first action on the page may be 「受講指示を追加する」: the engine comes, then handles that click.
+    page.goto(site.url(AGGREGATE))
+    page.wait_for_load_state("load")
+    assert page.evaluate("typeof DX.aggregate") == "undefined"
+    code = role_codes(page, "2026-12-01")["hr"]
+    page.get_by_label("受講指示のコード").fill("")
+    page.get_by_role("button", name="受講指示を追加する").click()
+    feedback = page.locator("[data-role=assignment-feedback]")
+    expect(feedback).to_contain_text("コードを入力してください")
+    expect(page.get_by_label("受講指示のコード")).to_have_attribute("aria-invalid", "true")
+    page.get_by_label("受講指示のコード").fill(code)
+    page.get_by_role("button", name="受講指示を追加する").click()
+    expect(feedback).to_contain_text(f"受講指示 {code} を追加しました(対象: 名簿の全員、3モジュール)")
+    expect(page.get_by_label("受講指示のコード")).not_to_have_attribute("aria-invalid", "true")
+    page.get_by_label("受講指示のコード").fill(code)
+    page.get_by_role("button", name="受講指示を追加する").click()
+    expect(feedback).to_contain_text("もう追加してあります")
+    expect(page.locator("[data-role=assignments] li")).to_have_count(1)
     guard.assert_clean()

@@ -36,13 +36,13 @@ def test_every_page_loads_only_what_its_widgets_need(builds):
             html = page.read_text(encoding="utf-8")
             scripts = own_scripts(html)
             modules = set(MODULE.findall(html))
-            assert {"site.js", "search.js"} <= scripts.keys(), page
+            assert {"csv.js", "site.js", "search.js"} <= scripts.keys(), page
             assert ("store.js" in scripts) == bool(modules - STORELESS), page
             for name in modules:
                 if (ASSETS / f"{name}.js").is_file():
                     assert f"{name}.js" in scripts, (page, name)
             if not modules:
-                assert scripts.keys() <= {"site.js", "search.js", "glossary.js"}, page
+                assert scripts.keys() <= {"csv.js", "site.js", "search.js", "glossary.js"}, page
             # A widget's own stylesheet only where the widget (or a tree's diagram) is; the
             # curriculum's sheet on its map, program, role and form pages, not on module pages.
             sheets = set(WIDGET_SHEET.findall(html)) - {"site"}

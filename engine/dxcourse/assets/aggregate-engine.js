@@ -1,279 +1,48 @@
 /*
- * 修了記録を集計する: completion records (RECORD-FORMAT.md, versions 1 and 2) read in the
- * browser, matched to a staff roster (CSV from Japanese Excel) by 職員番号, merged per person
- * (per module the newest change wins), summarised and shown as a paged table, and written as
+ * 修了記録を集計する, the view: completion records (RECORD-FORMAT.md, versions 1 and 2) read
+ * in the browser, matched to a staff roster by 職員番号, merged per person, scoped to the
+ * assignments each person was given, summarised and shown as a paged table, and written as
  * CSV for Excel. Nothing leaves the browser and the roster is not stored anywhere.
+ *
+ * The engine is five classic scripts, loaded in this order by assets/aggregate.js when the page
+ * is first used: aggregate-read.js (one record), aggregate-roster.js (the roster, matching),
+ * aggregate-merge.js (one person's records), aggregate-model.js (the report as data) and this
+ * file, which reads files, draws and handles the page. The first four are plain functions,
+ * tested in Node (tests/js/); this one needs a page.
  *
  * City scale: selections accumulate; files are read a few at a time, each read its own task,
  * so the page never blocks for long; cancelling keeps what was read. No workers: a worker
  * script cannot start from a file:// page. Everything from a file is shown with textContent.
- *
- * This is the engine: assets/aggregate.js, on the page, adds it when the page is first used
- * (a file, folder or roster chosen, a button pressed) and then calls DX.aggregate.start.
  */
 (function () {
   "use strict";
 
-  var MAX_BYTES = 256 * 1024;
+  var R = DX.report;
+  var model = R.model;
   var MAX_ROSTER_BYTES = 5 * 1024 * 1024;
   var CONCURRENCY = 8;
   var PAGE_SIZE = 50; // rows drawn at once: table layout is the costly part on a slow PC
   var LIST_MAX = 200; // entries shown in a file list; the CSV has all of them
-  var CODE = /^[0-9A-Z]{4}(?:-[0-9A-Z]{1,4}){1,9}$/;
-  var STAFF_ID = /^[0-9A-Za-z-]{1,20}$/;
-  var DAY = 86400000;
-
-  function isText(value, max) {
-    return typeof value === "string" && value.trim() !== "" && value.length <= max;
-  }
-
-  function isTime(value) {
-    return typeof value === "string" && !isNaN(Date.parse(value));
-  }
-
-  function isCount(value) {
-    return !!value && typeof value === "object" && isInt(value.done) && isInt(value.total) && value.done <= value.total;
-  }
-
-  function isInt(n) {
-    return typeof n === "number" && Math.floor(n) === n && n >= 0 && n < 100000;
-  }
-
-  /* 職員番号 as RECORD-FORMAT.md defines it: NFKC, trimmed, 1–20 of [0-9A-Za-z-]. */
-  function staffId(value) {
-    var s = String(value === undefined || value === null ? "" : value);
-    if (s.normalize) s = s.normalize("NFKC");
-    return s.trim();
-  }
-
-  function norm(text) {
-    var s = String(text || "");
-    if (s.normalize) s = s.normalize("NFKC");
-    return s.replace(/\s+/g, " ").trim();
-  }
-
-  /* Returns null when `r` is a completion record this page can count, else the reason. */
-  function problemWith(r, site, cur) {
-    if (!r || typeof r !== "object" || Array.isArray(r)) return "記録の形式ではありません。";
-    if (r.format === "jichitai-dx-progress") return "「わたしの進捗」の進捗記録です。「わたしの学習」から書き出した修了記録を提出してもらってください。";
-    if (r.format !== cur.RECORD_FORMAT) return "修了記録のファイルではありません。";
-    if (cur.RECORD_VERSIONS.indexOf(r.version) < 0) return "対応していない版の記録です(版: " + String(r.version).slice(0, 20) + ")。サイトを新しくしてから読み込んでください。";
-    if (r.site !== site) return "別のサイト(" + String(r.site).slice(0, 60) + ")の記録です。";
-    if (!isTime(r.exported)) return "書き出した日時がありません。";
-    var p = r.person;
-    if (!p || typeof p !== "object") return "氏名と所属がありません。";
-    if (!isText(p.name, 60)) return "氏名がない、または長すぎます。";
-    if (!isText(p.section, 60)) return "所属がない、または長すぎます。";
-    if (p.role !== undefined && p.role !== "" && !(typeof p.role === "string" && cur.ID.test(p.role))) return "役割が正しくありません。";
-    if (r.version === 2 && p.staffId !== undefined && p.staffId !== "" && !(typeof p.staffId === "string" && STAFF_ID.test(staffId(p.staffId)))) {
-      return "職員番号が正しくありません(半角の英数字とハイフン、20文字まで)。";
-    }
-    if (!Array.isArray(r.assignments) || !r.assignments.length || r.assignments.length > 50) return "受講指示の一覧がありません。";
-    for (var i = 0; i < r.assignments.length; i++) {
-      var a = r.assignments[i];
-      if (!a || typeof a !== "object") return "受講指示 " + (i + 1) + " が正しくありません。";
-      if (typeof a.code !== "string" || !CODE.test(a.code)) return "受講指示 " + (i + 1) + " のコードが正しくありません。";
-      if (!cur.parseDate(a.due)) return "受講指示 " + (i + 1) + " の期限が正しくありません。";
-      if (typeof a.name !== "string" || a.name.length > 60) return "受講指示 " + (i + 1) + " の指示名が正しくありません。";
-      if (typeof a.section !== "string" || a.section.length > 60) return "受講指示 " + (i + 1) + " の発行所属が正しくありません。";
-      if (!Array.isArray(a.modules) || !a.modules.length || a.modules.length > 120) return "受講指示 " + (i + 1) + " のモジュールがありません。";
-      for (var j = 0; j < a.modules.length; j++) {
-        if (typeof a.modules[j] !== "string" || !cur.ID.test(a.modules[j])) return "受講指示 " + (i + 1) + " のモジュール名が正しくありません。";
-      }
-    }
-    if (!Array.isArray(r.modules) || r.modules.length > 200) return "モジュールの状態の一覧がありません。";
-    for (var k = 0; k < r.modules.length; k++) {
-      var m = r.modules[k];
-      if (!m || typeof m !== "object" || typeof m.id !== "string" || !cur.ID.test(m.id)) return "モジュールの状態 " + (k + 1) + " が正しくありません。";
-      if (typeof m.complete !== "boolean") return "モジュール " + m.id + " の完了・未完了がありません。";
-      if (m.complete && !isTime(m.completedAt)) return "モジュール " + m.id + " の完了日時が正しくありません。";
-      if (r.version === 2) {
-        if (m.updatedAt !== undefined && m.updatedAt !== null && !isTime(m.updatedAt)) return "モジュール " + m.id + " の更新日時が正しくありません。";
-        if (m.learning !== undefined && !isCount(m.learning)) return "モジュール " + m.id + " の学習の数が正しくありません。";
-        if (m.practice !== undefined && !isCount(m.practice)) return "モジュール " + m.id + " の実践の数が正しくありません。";
-        var sc = m.selfCheck;
-        if (sc !== undefined && sc !== null && (typeof sc !== "object" || !isInt(sc.score) || !isInt(sc.max) || sc.score > sc.max)) {
-          return "モジュール " + m.id + " の理解度チェックの点が正しくありません。";
-        }
-      }
-    }
-    return null;
-  }
-
-  /* --- the roster: CSV from Japanese Excel -------------------------------------------- */
-
-  /* Excel's 「CSV UTF-8」 starts with a BOM; its 「CSV (コンマ区切り)」 is Shift_JIS (cp932).
-     A file without a BOM that is valid UTF-8 (ASCII, or saved by another tool) is UTF-8. */
-  function decodeRoster(buffer) {
-    var bytes = new Uint8Array(buffer);
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-      return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "UTF-8(Excel の「CSV UTF-8」)" };
-    }
-    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-      return { error: "「Unicode テキスト」の形式です。Excel で「CSV (コンマ区切り)」か「CSV UTF-8」を選んで保存し直してください。" };
-    }
-    try {
-      return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "UTF-8" };
-    } catch (error) {
-      return { text: new TextDecoder("shift_jis").decode(bytes), encoding: "Shift_JIS(Excel の「CSV (コンマ区切り)」)" };
-    }
-  }
-
-  /* RFC 4180 as Excel writes it. Each row keeps the line it starts on, for messages. */
-  function parseCsv(text) {
-    var rows = [];
-    var row = [];
-    var field = "";
-    var quoted = false;
-    var line = 1;
-    var rowLine = 1;
-    var quoteLine = 0;
-    for (var i = 0; i < text.length; i++) {
-      var c = text[i];
-      if (quoted) {
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          if (c === "\n") line++;
-          field += c;
-        }
-      } else if (c === '"' && field === "") {
-        quoted = true;
-        quoteLine = line;
-      } else if (c === ",") {
-        row.push(field);
-        field = "";
-      } else if (c === "\r" || c === "\n") {
-        if (c === "\r" && text[i + 1] === "\n") i++;
-        row.push(field);
-        rows.push({ line: rowLine, cells: row });
-        row = [];
-        field = "";
-        line++;
-        rowLine = line;
-      } else {
-        field += c;
-      }
-    }
-    if (quoted) return { error: quoteLine + "行目で始まる「\"」が閉じていません。" };
-    if (field !== "" || row.length) {
-      row.push(field);
-      rows.push({ line: rowLine, cells: row });
-    }
-    return { rows: rows };
-  }
-
-  var HEADERS = {
-    staffId: ["職員番号", "職員no", "職員id", "職員コード", "社員番号", "staffid", "番号", "id"],
-    name: ["氏名", "名前", "職員名", "氏名(漢字)", "name"],
-    section: ["所属", "所属名", "部署", "部署名", "課", "課名", "section"],
-    role: ["役割", "ロール", "role"],
-  };
-
-  function headerKey(text) {
-    return norm(text).toLowerCase().replace(/[\s.・:]/g, "").replace(/[(\[【][^)\]】]*[)\]】]/g, "");
-  }
-
-  /* Which column holds what: an exact header first, then one that starts with an alias
-     (「職員番号(必須)」, 「所属 課」), never the same column twice. */
-  function findColumns(cells) {
-    var keys = cells.map(headerKey);
-    var found = {};
-    var used = {};
-    [true, false].forEach(function (exact) {
-      Object.keys(HEADERS).forEach(function (field) {
-        if (found[field] !== undefined) return;
-        for (var i = 0; i < keys.length; i++) {
-          if (used[i] || !keys[i]) continue;
-          var hit = HEADERS[field].some(function (alias) {
-            return exact ? keys[i] === alias : keys[i].indexOf(alias) === 0;
-          });
-          if (hit) {
-            found[field] = i;
-            used[i] = true;
-            return;
-          }
-        }
-      });
-    });
-    return found;
-  }
-
-  function parseRoster(buffer, catalog) {
-    var decoded = decodeRoster(buffer);
-    if (decoded.error) return { error: decoded.error };
-    var parsed = parseCsv(decoded.text);
-    if (parsed.error) return { error: parsed.error + " Excel で保存し直してください。" };
-    var rows = parsed.rows.filter(function (r) {
-      return r.cells.some(function (c) {
-        return c.trim() !== "";
-      });
-    });
-    var header = null;
-    var columns = null;
-    for (var h = 0; h < Math.min(rows.length, 5); h++) {
-      var cols = findColumns(rows[h].cells);
-      if (cols.staffId !== undefined && cols.name !== undefined) {
-        header = h;
-        columns = cols;
-        break;
-      }
-    }
-    if (header === null) {
-      return { error: "見出しの行(職員番号・氏名)が、はじめの5行に見つかりません。ひな形と同じ見出し「職員番号,氏名,所属,役割」を1行目に付けてください。" };
-    }
-    var roles = Object.create(null);
-    catalog.roles.forEach(function (r) {
-      roles[norm(r.id).toLowerCase()] = r.id;
-      roles[norm(r.name).toLowerCase()] = r.id;
-    });
-    var people = [];
-    var byId = new Map();
-    var problems = [];
-    var notes = [];
-    rows.slice(header + 1).forEach(function (row) {
-      var cell = function (field) {
-        return columns[field] === undefined ? "" : norm(row.cells[columns[field]] || "");
-      };
-      var at = row.line + "行目: ";
-      var id = staffId(row.cells[columns.staffId] || "");
-      var name = cell("name");
-      if (!id) return problems.push(at + "職員番号がありません。この行は読み込みませんでした。");
-      if (!STAFF_ID.test(id)) return problems.push(at + "職員番号「" + id.slice(0, 30) + "」に使えない文字があるか、長すぎます(半角の英数字とハイフン、20文字まで)。この行は読み込みませんでした。");
-      if (byId.has(id)) return problems.push(at + "職員番号 " + id + " は " + byId.get(id).line + "行目と同じです。先の行だけを使いました。");
-      if (!name) return problems.push(at + "氏名がありません(職員番号 " + id + ")。この行は読み込みませんでした。");
-      var roleText = cell("role");
-      var role = roleText ? roles[roleText.toLowerCase()] : "";
-      if (roleText && !role) notes.push(at + "役割「" + roleText.slice(0, 30) + "」はこのサイトの役割にありません。書かれたとおりに表示します。");
-      var person = { staffId: id, name: name.slice(0, 60), section: cell("section").slice(0, 60), role: role || "", roleText: role ? "" : roleText.slice(0, 30), line: row.line };
-      people.push(person);
-      byId.set(id, person);
-    });
-    // Excel drops leading zeros from a number-formatted column: 00123 arrives as 123.
-    var digits = new Map();
-    people.forEach(function (p) {
-      if (/^\d+$/.test(p.staffId)) {
-        var key = p.staffId.replace(/^0+(?=\d)/, "");
-        digits.set(key, digits.has(key) ? null : p);
-      }
-    });
-    return { people: people, byId: byId, digits: digits, problems: problems, notes: notes, encoding: decoded.encoding };
-  }
-
-  /* --- records, merged per person ------------------------------------------------------ */
+  var SLICE = 2000; // rows built per task: a few tens of ms even on a slow PC
+  // The matrix's compact cells; the legend above the table says what each means.
+  var SYMBOL = { 完了: "○", 未完了: "△", 期限超過: "×", 未提出: "未", "": "－" };
+  var CELL_CLASS = { 完了: "dx-state--done", 期限超過: "dx-state--overdue", 未提出: "dx-state--missing", "": "dx-aggregate__none" };
 
   /* Timings for bench/aggregate.py (./dev bench). */
   function mark(name) {
     if (window.performance && performance.mark) performance.mark(name);
   }
 
-  function rank(m) {
-    return Date.parse(m.updatedAt || "") || Date.parse(m.completedAt || "") || 0;
+  function readText(file) {
+    if (file.text) return file.text();
+    return new Promise(function (resolve, reject) {
+      var reader = new FileReader();
+      reader.onload = function () {
+        resolve(String(reader.result));
+      };
+      reader.onerror = reject;
+      reader.readAsText(file);
+    });
   }
 
   function start(root) {
@@ -295,22 +64,29 @@
     var filesReport = q("[data-role=files-report]");
     var resultBox = q("[data-role=result]");
     var peopleTable = q("[data-role=people]");
+    var scrollBox = q(".dx-aggregate__scroll");
     var filters = {
+      assignment: q("[data-filter=assignment]"),
       section: q("[data-filter=section]"),
       role: q("[data-filter=role]"),
       state: q("[data-filter=state]"),
     };
+    var roleOrder = catalog.roles.map(function (r) {
+      return r.name;
+    });
 
     var roster = null;
+    var declared = []; // assignments HR added on this page: { code, name, target, roles }
     var groups = new Map(); // person key -> merged records of one person
     var files = []; // every file seen: { name, result, reason, staffId, personName, exported }
-    var seen = new Set(); // name|size|lastModified of files already read
+    var seen = new Set(); // name|size|hash of files already read
     var again = 0; // files selected again and not read twice
-    var reading = null; // { total, done, cancelled, queue }
+    var reading = null; // { total, done, cancelled, ... }
     var current = null; // computed report
     var pageIndex = 0;
     var generation = 0; // bumped by 最初からやり直す: reads still under way are then dropped
-    var zerosLost = 0; // records matched to the roster although Excel dropped leading zeros
+    var sortKey = ""; // "" keeps the report's order (所属, 職員番号)
+    var sortDescending = false;
 
     DX.reveal(root);
     if (!dateInput.value) dateInput.value = cur.today(); // aggregate.js set it on load
@@ -320,91 +96,17 @@
       return m ? m.title + (m.retired ? "(廃止)" : "") : id + "(現在のサイトにないモジュール)";
     }
 
-    function roleName(person) {
-      if (person.roleText) return person.roleText;
-      var r = catalog.roleById[person.role];
+    function roleName(row) {
+      if (row.roleText) return row.roleText;
+      var r = catalog.roleById[row.role];
       return r ? r.name : "(未選択)";
     }
 
+    function filterValues() {
+      return { assignment: filters.assignment.value, section: filters.section.value, role: filters.role.value, state: filters.state.value };
+    }
+
     /* --- reading records ----------------------------------------------------------------- */
-
-    function groupKey(rec) {
-      var id = rec.version === 2 ? staffId(rec.person.staffId) : "";
-      return id ? "id:" + id : "name:" + norm(rec.person.name) + "\u0000" + norm(rec.person.section);
-    }
-
-    function addRecord(rec, fileName) {
-      var key = groupKey(rec);
-      var g = groups.get(key);
-      if (!g) {
-        g = { key: key, staffId: "", person: null, exported: "", files: [], modules: new Map() };
-        groups.set(key, g);
-      }
-      var id = rec.version === 2 ? staffId(rec.person.staffId) : "";
-      if (!g.exported || Date.parse(rec.exported) >= Date.parse(g.exported)) {
-        g.exported = rec.exported;
-        g.staffId = id;
-        g.person = { name: norm(rec.person.name), section: norm(rec.person.section), role: typeof rec.person.role === "string" ? rec.person.role : "" };
-      }
-      g.files.push({ name: fileName, exported: rec.exported });
-      var due = Object.create(null);
-      rec.assignments.forEach(function (a) {
-        a.modules.forEach(function (mid) {
-          if (!due[mid] || a.due < due[mid]) due[mid] = a.due;
-        });
-      });
-      var states = Object.create(null);
-      rec.modules.forEach(function (m) {
-        states[m.id] = m;
-      });
-      Object.keys(due).forEach(function (mid) {
-        var m = states[mid] || { id: mid, complete: false, completedAt: null };
-        var entry = {
-          complete: m.complete,
-          completedAt: m.complete ? m.completedAt : null,
-          updatedAt: isTime(m.updatedAt) ? m.updatedAt : null,
-          learning: m.learning || null,
-          practice: m.practice || null,
-          selfCheck: m.selfCheck || null,
-          exported: rec.exported,
-          file: fileName,
-        };
-        entry.rank = rank(entry);
-        var old = g.modules.get(mid);
-        if (!old) {
-          entry.due = due[mid];
-          g.modules.set(mid, entry);
-          return;
-        }
-        var newer =
-          entry.rank !== old.rank ? entry.rank > old.rank : entry.complete !== old.complete ? entry.complete : Date.parse(entry.exported) > Date.parse(old.exported);
-        entry.due = old.due < due[mid] ? old.due : due[mid];
-        if (newer) g.modules.set(mid, entry);
-        else old.due = entry.due;
-      });
-      return g;
-    }
-
-    function hash(text) {
-      var h = 0x811c9dc5; // FNV-1a, 32 bits
-      for (var i = 0; i < text.length; i++) {
-        h ^= text.charCodeAt(i);
-        h = Math.imul(h, 0x01000193);
-      }
-      return (h >>> 0).toString(36);
-    }
-
-    function readText(file) {
-      if (file.text) return file.text();
-      return new Promise(function (resolve, reject) {
-        var reader = new FileReader();
-        reader.onload = function () {
-          resolve(String(reader.result));
-        };
-        reader.onerror = reject;
-        reader.readAsText(file);
-      });
-    }
 
     /* A file read before (same name and content) is not counted twice: after a cancel, the
        same folder chosen again adds only the rest. Same-named files with other content (two
@@ -414,30 +116,20 @@
       return readText(file).then(
         function (text) {
           if (gen !== generation) return;
-          var key = file.name + "|" + text.length + "|" + hash(text);
+          var key = file.name + "|" + text.length + "|" + R.read.hash(text);
           if (seen.has(key)) {
             again++;
             return;
           }
           seen.add(key);
-          if (text.length > MAX_BYTES) {
-            files.push({ name: name, result: "除外", reason: "ファイルが大きすぎます(上限256 KB)。" });
+          var got = R.read.readRecord(text, site, cur);
+          if (got.reason) {
+            files.push({ name: name, result: "除外", reason: got.reason });
             return;
           }
-          var data;
-          try {
-            data = JSON.parse(text.replace(/^\ufeff/, ""));
-          } catch (error) {
-            files.push({ name: name, result: "除外", reason: "JSONとして読み取れません(CSVや別の形式のファイルは集計に使えません)。" });
-            return;
-          }
-          var reason = problemWith(data, site, cur);
-          if (reason) {
-            files.push({ name: name, result: "除外", reason: reason });
-            return;
-          }
-          addRecord(data, name);
-          files.push({ name: name, result: "集計", reason: "", staffId: data.version === 2 ? staffId(data.person.staffId) : "", personName: data.person.name, exported: data.exported });
+          var data = got.record;
+          R.merge.addRecord(groups, data, name);
+          files.push({ name: name, result: "集計", reason: "", staffId: data.version === 2 ? R.read.staffId(data.person.staffId) : "", personName: data.person.name, exported: data.exported });
         },
         function () {
           files.push({ name: name, result: "除外", reason: "ファイルを読み取れませんでした。" });
@@ -562,7 +254,10 @@
       again = 0;
       pageIndex = 0;
       render(true);
-      DX.feedback(q("[data-role=reset-feedback]"), "読み込んだ修了記録をすべて外しました。" + (roster ? "名簿はそのまま使います。" : "") + "ファイルかフォルダーを選び直してください。");
+      DX.feedback(
+        q("[data-role=reset-feedback]"),
+        "読み込んだ修了記録をすべて外しました。" + (roster ? "名簿はそのまま使います。" : "") + (declared.length ? "追加した受講指示もそのまま使います。" : "") + "ファイルかフォルダーを選び直してください。"
+      );
     });
 
     /* --- the roster ---------------------------------------------------------------------- */
@@ -578,7 +273,7 @@
       }
       var reader = new FileReader();
       reader.onload = function () {
-        var parsed = parseRoster(reader.result, catalog);
+        var parsed = R.roster.parseRoster(reader.result, catalog.roles, cur);
         if (parsed.error) {
           DX.feedback(rosterFeedback, "名簿「" + file.name + "」を読み込めませんでした。" + parsed.error + (roster ? "前に読み込んだ名簿をそのまま使います。" : ""));
           return;
@@ -588,9 +283,14 @@
         showRoster();
         pageIndex = 0;
         render(true);
+        var coded = roster.people.filter(function (p) {
+          return p.codes.length;
+        }).length;
         DX.feedback(
           rosterFeedback,
-          "名簿「" + file.name + "」から " + roster.people.length + " 人を読み込みました(" + roster.encoding + ")。" + (roster.problems.length ? "読み込めなかった行が " + roster.problems.length + " 行あります。" : "")
+          "名簿「" + file.name + "」から " + roster.people.length + " 人を読み込みました(" + roster.encoding + ")。" +
+            (roster.hasCodes ? "受講指示コードの列から " + coded + " 人の受講指示を読みました。" : "") +
+            (roster.problems.length ? "読み込めなかった行が " + roster.problems.length + " 行あります。" : "")
         );
       };
       reader.onerror = function () {
@@ -621,273 +321,172 @@
     });
 
     q("[data-action=roster-template]").addEventListener("click", function () {
-      DX.download("職員名簿のひな形.csv", "text/csv", DX.csv([["職員番号", "氏名", "所属", "役割"]]));
-      DX.feedback(rosterFeedback, "ひな形「職員名簿のひな形.csv」を書き出しました。Excel で開いて1行に1人ずつ書き、「CSV (コンマ区切り)」か「CSV UTF-8」で保存してください。役割はサイトの役割名(" + catalog.roles.map(function (r) {
-        return r.name;
-      }).join("、") + ")で書きます。");
+      DX.download("職員名簿のひな形.csv", "text/csv", DX.csv([["職員番号", "氏名", "所属", "役割", "受講指示コード"]]));
+      DX.feedback(
+        rosterFeedback,
+        "ひな形「職員名簿のひな形.csv」を書き出しました。Excel で開いて1行に1人ずつ書き、「CSV (コンマ区切り)」か「CSV UTF-8」で保存してください。役割はサイトの役割名(" +
+          roleOrder.join("、") +
+          ")で書きます。受講指示コードの列は空でもかまいません(人ごとに指示を出したときに、その人のコードを書きます)。"
+      );
+    });
+
+    /* --- assignments HR issued ------------------------------------------------------------ */
+
+    var codeInput = q("[data-role=code]");
+    var codeName = q("[data-role=code-name]");
+    var assignmentFeedback = q("[data-role=assignment-feedback]");
+    var roleBoxes = Array.prototype.slice.call(root.querySelectorAll("input[name=dx-aggregate-target-role]"));
+
+    function target() {
+      var checked = q("input[name=dx-aggregate-target]:checked");
+      return checked ? checked.value : "all";
+    }
+
+    function targetText(a) {
+      if (a.target === "roles") {
+        return a.roles
+          .map(function (id) {
+            return catalog.roleById[id] ? catalog.roleById[id].name : id;
+          })
+          .join("・");
+      }
+      if (a.target === "record") return "記録に含まれていた指示(対象は不明)";
+      return model.TARGETS[a.target];
+    }
+
+    function assignmentLabel(a) {
+      return a.code + (a.name ? " " + a.name : "") + "(" + targetText(a) + "、" + a.modules.length + "モジュール、期限 " + DX.excelDate(a.due) + ")";
+    }
+
+    function showDeclared() {
+      var list = q("[data-role=assignments]");
+      list.textContent = "";
+      q("[data-role=assignments-box]").hidden = !declared.length;
+      declared.forEach(function (d, i) {
+        var m = model.modulesOfCode(d.code, catalog, cur);
+        var item = el("li", assignmentLabel({ code: d.code, name: d.name, target: d.target, roles: d.roles, modules: m.modules, due: m.due }) + " ");
+        var remove = el("button", "外す", "md-button dx-aggregate__remove");
+        remove.type = "button";
+        remove.setAttribute("aria-label", d.code + " を外す");
+        remove.addEventListener("click", function () {
+          declared.splice(i, 1);
+          showDeclared();
+          if (groups.size || roster) render(true);
+          DX.feedback(assignmentFeedback, "受講指示 " + d.code + " を外しました。");
+          codeInput.focus();
+        });
+        item.appendChild(remove);
+        list.appendChild(item);
+      });
+    }
+
+    function refuse(text, field) {
+      if (field) {
+        field.setAttribute("aria-invalid", "true");
+        field.focus();
+      }
+      DX.feedback(assignmentFeedback, text);
+    }
+
+    q("[data-action=add-assignment]").addEventListener("click", function () {
+      codeInput.removeAttribute("aria-invalid");
+      var m = model.modulesOfCode(codeInput.value, catalog, cur);
+      if (m.error) return refuse("受講指示を追加できませんでした。" + m.error, codeInput);
+      var t = target();
+      var roles = roleBoxes
+        .filter(function (box) {
+          return box.checked;
+        })
+        .map(function (box) {
+          return box.value;
+        });
+      if (t === "roles" && !roles.length) return refuse("対象の役割を一つ以上選んでください。", roleBoxes[0]);
+      var same = declared.filter(function (d) {
+        return d.code === m.code;
+      });
+      if (same.length) return refuse("受講指示 " + m.code + " はもう追加してあります。対象を変えるときは、外してから追加し直してください。", codeInput);
+      var d = { code: m.code, name: codeName.value.trim().slice(0, 60), target: t, roles: t === "roles" ? roles : [] };
+      declared.push(d);
+      codeInput.value = "";
+      codeName.value = "";
+      showDeclared();
+      if (groups.size || roster) render(true);
+      DX.feedback(
+        assignmentFeedback,
+        "受講指示 " + m.code + " を追加しました(対象: " + targetText(d) + "、" + m.modules.length + "モジュール)。" +
+          (m.missing.length ? "このサイトにないモジュール番号 " + m.missing.join("、") + " は数えません。" : "") +
+          (t === "column" && !(roster && roster.hasCodes) ? "名簿に「受講指示コード」の列がまだありません。" : "")
+      );
     });
 
     /* --- the report ---------------------------------------------------------------------- */
 
-    function moduleColumns() {
-      var seenIds = new Set();
-      groups.forEach(function (g) {
-        g.modules.forEach(function (_, id) {
-          seenIds.add(id);
-        });
-      });
-      var ids = catalog.modules
-        .map(function (m) {
-          return m.id;
-        })
-        .filter(function (id) {
-          return seenIds.has(id);
-        });
-      Array.from(seenIds)
-        .sort()
-        .forEach(function (id) {
-          if (!catalog.byId[id]) ids.push(id);
-        });
-      return ids;
-    }
-
-    /* Calendar days from the record's export (its date in JST) to the 基準日. */
-    function ageDays(exported, ref) {
-      var jst = new Date(Date.parse(exported) + 9 * 3600000); // the date in Japan, on any PC clock
-      return Math.round((ref - Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate())) / DAY);
-    }
-
-    function ageText(days) {
-      if (days === null) return "";
-      if (days === 0) return "基準日の当日";
-      return days > 0 ? "基準日の" + days + "日前" : "基準日より" + -days + "日後";
-    }
-
-    /* Everyone in the report: the roster's people (with their records, or 未提出), then
-       records of people not on it. Without a roster, everyone who sent a record. Cheap: the
-       costly part, one row per person, is built in slices by rebuild(). */
-    function sources() {
-      var list = [];
-      var matched = new Set();
-      zerosLost = 0;
-      if (roster) {
-        var waiting = new Map(); // staffId -> index of a 未提出 entry
-        roster.people.forEach(function (p) {
-          var g = groups.get("id:" + p.staffId);
-          if (g) matched.add(g.key);
-          else waiting.set(p.staffId, list.length);
-          list.push({ p: p, g: g || null, kind: g ? "提出済み" : "未提出" });
-        });
-        // Leading zeros lost in Excel: 123 in the roster, 00123 in the record.
-        groups.forEach(function (g) {
-          if (matched.has(g.key) || !g.staffId || !/^\d+$/.test(g.staffId)) return;
-          var p = roster.digits.get(g.staffId.replace(/^0+(?=\d)/, ""));
-          if (!p || !waiting.has(p.staffId)) return;
-          matched.add(g.key);
-          list[waiting.get(p.staffId)] = { p: p, g: g, kind: "提出済み" };
-          waiting.delete(p.staffId);
-          zerosLost++;
-        });
-      }
-      groups.forEach(function (g) {
-        if (!matched.has(g.key)) list.push({ p: { staffId: g.staffId, name: g.person.name, section: g.person.section, role: g.person.role }, g: g, kind: roster ? "名簿にない" : "提出済み" });
-      });
-      return list;
-    }
-
-    /* One person's row. For someone on the roster its name, section and role stand; the
-       record's fill an empty section or role. */
-    function entry(src, ctx) {
-      var p = src.p;
-      var g = src.g;
-      var kind = src.kind;
-      var cells = [];
-      var done = 0;
-      var total = 0;
-      var overdue = false;
-      for (var i = 0; i < ctx.columns.length; i++) {
-        var m = g && g.modules.get(ctx.columns[i]);
-        var st = kind === "未提出" ? "未提出" : m ? cur.state(m.complete, m.due, ctx.asOf) : "";
-        cells.push(st);
-        if (st && st !== "未提出") total++;
-        if (st === "完了") done++;
-        if (st === "期限超過") overdue = true;
-      }
-      var row = {
-        staffId: p.staffId || "",
-        name: p.name,
-        section: p.section || (g ? g.person.section : ""),
-        role: p.role || (p.roleText ? "" : g ? g.person.role : ""),
-        roleText: p.roleText || "",
-        kind: kind,
-        state: kind === "未提出" ? "未提出" : done === total ? "完了" : overdue ? "期限超過" : "未完了",
-        cells: cells,
-        done: done,
-        total: total,
-        group: g,
-        days: g ? ageDays(g.exported, ctx.ref) : null,
-      };
-      row.roleLabel = roleName(row);
-      row.sort = (kind === "名簿にない" ? "1" : "0") + row.section + "\u0000" + row.staffId + "\u0000" + row.name;
-      return row;
-    }
-
-    var STATES = ["完了", "未完了", "期限超過", "未提出"];
-
-    function rateGroup(name) {
-      return { name: name, total: 0, 完了: 0, 未完了: 0, 期限超過: 0, 未提出: 0 };
-    }
-
-    function filtered(all) {
-      var s = filters.section.value;
-      var r = filters.role.value;
-      var st = filters.state.value;
-      return all.filter(function (row) {
-        if (s && row.section !== s) return false;
-        if (r && row.roleLabel !== r) return false;
-        if (st === "名簿にない") return row.kind === "名簿にない";
-        if (st && row.state !== st) return false;
-        return true;
-      });
-    }
-
-    /* Rates count people: by 所属 and 役割 each person once (完了 when every module of theirs
-       is), by module each person it was assigned to. 未提出 people count in every rate: for
-       each module in the report, as nobody knows yet which modules they were given. */
-    function rates(rows, columns) {
-      var kinds = { 所属: new Map(), 役割: new Map(), モジュール: new Map() };
-      function add(kind, name, state) {
-        var map = kinds[kind];
-        var g = map.get(name);
-        if (!g) map.set(name, (g = rateGroup(name)));
-        g.total++;
-        g[state]++;
-      }
-      var total = rateGroup("全体");
-      rows.forEach(function (row) {
-        if (roster && row.kind === "名簿にない") return;
-        total.total++;
-        total[row.state]++;
-        add("所属", row.section || "(所属なし)", row.state);
-        add("役割", row.roleLabel, row.state);
-        for (var i = 0; i < row.cells.length; i++) {
-          if (row.cells[i]) add("モジュール", current.titles[i], row.cells[i]);
-        }
-      });
-      var order = {
-        モジュール: current.titles,
-        役割: catalog.roles
-          .map(function (r) {
-            return r.name;
-          })
-          .concat(["(未選択)"]),
-      };
-      var out = {};
-      ["所属", "モジュール", "役割"].forEach(function (kind) {
-        var list = Array.from(kinds[kind].values());
-        var o = order[kind];
-        list.sort(function (a, b) {
-          if (o) {
-            var ia = o.indexOf(a.name);
-            var ib = o.indexOf(b.name);
-            ia = ia < 0 ? 1e9 : ia;
-            ib = ib < 0 ? 1e9 : ib;
-            if (ia !== ib) return ia - ib;
-          }
-          return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-        });
-        out[kind] = list;
-      });
-      return { total: total, byKind: out };
-    }
-
-    function percentNumber(done, total) {
-      return total ? Math.round((done / total) * 1000) / 10 : "";
-    }
-
-    function percent(done, total) {
-      return total ? percentNumber(done, total) + "%" : "—";
-    }
-
-    var SLICE = 2000; // rows built per task: a few tens of ms even on a slow PC
     var build = 0; // the newest rebuild; an older one still running stops
-
-    function bySortKey(a, b) {
-      return a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0;
-    }
-
-    function mergeRuns(a, b) {
-      var out = new Array(a.length + b.length);
-      var i = 0;
-      var j = 0;
-      var k = 0;
-      while (i < a.length && j < b.length) out[k++] = b[j].sort < a[i].sort ? b[j++] : a[i++];
-      while (i < a.length) out[k++] = a[i++];
-      while (j < b.length) out[k++] = b[j++];
-      return out;
-    }
 
     /* Builds the report's rows in slices, one task each, then calls done(). */
     function rebuild(done) {
       var token = ++build;
       var asOf = cur.parseDate(dateInput.value) ? dateInput.value : cur.today();
       var d = cur.parseDate(asOf);
-      var ctx = { asOf: asOf, ref: Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()), columns: moduleColumns() };
-      var src = null;
+      var known = model.assignments(declared, roster, groups, catalog, cur);
+      var columns = model.moduleColumns(groups, known, catalog);
+      var ctx = { asOf: asOf, ref: Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()), columns: columns, known: known, cur: cur, roleName: roleName };
+      var matched = null;
       var runs = []; // sorted slices, merged pairwise a pass per task: one sort of 30,000 is too long
       var i = 0;
       function step() {
         if (token !== build) return;
-        if (!src) {
-          src = sources(); // matching to the roster: a task of its own
+        if (!matched) {
+          matched = R.roster.match(roster, groups); // matching to the roster: a task of its own
           setTimeout(step, 0);
           return;
         }
+        var src = matched.list;
         var end = Math.min(i + SLICE, src.length);
         var run = [];
-        for (; i < end; i++) run.push(entry(src[i], ctx));
-        runs.push(run.sort(bySortKey));
+        for (; i < end; i++) run.push(model.row(src[i], ctx));
+        runs.push(run.sort(model.bySortKey));
         setTimeout(i < src.length ? step : merge, 0);
       }
       function merge() {
         if (token !== build) return;
         if (runs.length > 1) {
           var next = [];
-          for (var k = 0; k < runs.length; k += 2) next.push(k + 1 < runs.length ? mergeRuns(runs[k], runs[k + 1]) : runs[k]);
+          for (var k = 0; k < runs.length; k += 2) next.push(k + 1 < runs.length ? model.mergeRuns(runs[k], runs[k + 1]) : runs[k]);
           runs = next;
           setTimeout(merge, 0);
           return;
         }
         var all = runs[0] || [];
-        var counts = { people: 0, roster: roster ? roster.people.length : 0, submitted: 0, missing: 0, unlisted: 0 };
+        var counts = { people: 0, roster: roster ? roster.people.length : 0, submitted: 0, missing: 0, unlisted: 0, unassigned: 0 };
         all.forEach(function (row) {
           if (row.kind === "名簿にない") counts.unlisted++;
           else if (row.kind === "未提出") counts.missing++;
           else counts.submitted++;
+          if (row.state === "対象なし" && row.kind !== "名簿にない") counts.unassigned++;
         });
         counts.people = counts.submitted + counts.unlisted;
-        current = { asOf: asOf, columns: ctx.columns, titles: ctx.columns.map(moduleTitle), all: all, counts: counts };
+        current = {
+          asOf: asOf,
+          columns: columns,
+          titles: columns.map(moduleTitle),
+          known: known,
+          matched: matched.list,
+          zerosLost: matched.zerosLost,
+          all: all,
+          counts: counts,
+        };
         setTimeout(done, 0); // the summary and the table in a task of their own
       }
       setTimeout(step, 0); // after the file list, which was drawn in this task
     }
 
     function applyFilters() {
-      current.rows = filtered(current.all);
-      current.rates = rates(current.rows, current.columns);
-    }
-
-    function th(text, scope, className) {
-      var cell = el("th", text, className);
-      cell.scope = scope;
-      return cell;
-    }
-
-    function stateCell(text) {
-      var cell = el("td", text || "—");
-      if (text) cell.className = "dx-state" + (text === "完了" ? " dx-state--done" : text === "期限超過" ? " dx-state--overdue" : text === "未提出" ? " dx-state--missing" : "");
-      else cell.setAttribute("aria-label", "対象外");
-      return cell;
+      var view = model.filter(current.all, filterValues(), current.columns, current.known);
+      if (sortKey) view.rows = model.sortRows(view.rows, sortKey, sortDescending);
+      current.view = view;
+      current.rows = view.rows;
+      current.rates = model.rates(view.rows, current.titles, roleOrder, !!roster);
     }
 
     function fillSelect(select, values, allLabel) {
@@ -909,15 +508,21 @@
       var sections = new Set();
       var roles = new Set();
       var unlisted = false;
+      var missing = false;
       current.all.forEach(function (row) {
         sections.add(row.section);
         roles.add(row.roleLabel);
         if (row.kind === "名簿にない") unlisted = true;
+        if (row.state === "未提出") missing = true;
       });
+      fillSelect(
+        filters.assignment,
+        current.known.list.map(function (a) {
+          return { value: a.code, label: assignmentLabel(a) };
+        }),
+        "すべての受講指示"
+      );
       fillSelect(filters.section, Array.from(sections).sort(), "すべての所属");
-      var roleOrder = catalog.roles.map(function (r) {
-        return r.name;
-      });
       fillSelect(
         filters.role,
         Array.from(roles).sort(function (a, b) {
@@ -926,17 +531,18 @@
         }),
         "すべての役割"
       );
-      var states = ["完了", "未完了", "期限超過"];
-      if (roster) states.push("未提出");
-      var options = states.map(function (s) {
+      var options = ["完了", "未完了", "期限超過"].map(function (s) {
         return { value: s, label: s };
       });
+      if (missing) options.push({ value: "未提出", label: "未提出(状態は不明)" });
+      if (current.counts.unassigned) options.push({ value: "対象なし", label: "対象なし(受講指示の対象でない)" });
       if (unlisted) options.push({ value: "名簿にない", label: "名簿にない記録" });
       fillSelect(filters.state, options, "すべての状態");
     }
 
-    /* fresh: true when records or the roster changed, "date" when the 基準日 did (the report
-       is rebuilt, a slice at a time), "filters" when only a filter did. then(): once shown. */
+    /* fresh: true when records, the roster or the assignments changed, "date" when the 基準日
+       did (the report is rebuilt, a slice at a time), "filters" when only a filter or the sort
+       did. then(): once shown. */
     function render(fresh, then) {
       var hasData = groups.size > 0 || !!roster;
       if (fresh !== "filters") renderFiles();
@@ -948,7 +554,8 @@
         return;
       }
       if (fresh === "filters") {
-        draw();
+        applyFilters();
+        show();
         if (then) then();
         return;
       }
@@ -965,25 +572,12 @@
       });
     }
 
-    function draw() {
-      applyFilters();
-      show();
-    }
-
     function show() {
       resultBox.hidden = false;
       renderSummary();
       var pages = Math.max(1, Math.ceil(current.rows.length / PAGE_SIZE));
       pageIndex = Math.min(pageIndex, pages - 1);
       renderTable();
-    }
-
-    /* A person's files in the order they were exported (then by name): files are read in
-       parallel and finish in any order, and the list should read the same every time. */
-    function byExportTime(list) {
-      return list.slice().sort(function (a, b) {
-        return (Date.parse(a.exported) || 0) - (Date.parse(b.exported) || 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-      });
     }
 
     function renderFiles() {
@@ -996,13 +590,7 @@
         if (g.files.length > 1) merged.push(g);
       });
       q("[data-role=files-summary]").textContent =
-        files.length +
-        " ファイルのうち " +
-        accepted +
-        " ファイルを集計に入れ、" +
-        groups.size +
-        " 人分にまとめました。" +
-        (again ? "同じファイルを二度選んだ " + again + " 件は一度だけ読みました。" : "");
+        files.length + " ファイルのうち " + accepted + " ファイルを集計に入れ、" + groups.size + " 人分にまとめました。" + (again ? "同じファイルを二度選んだ " + again + " 件は一度だけ読みました。" : "");
       var mergedList = q("[data-role=merged]");
       mergedList.textContent = "";
       merged.slice(0, LIST_MAX).forEach(function (g) {
@@ -1012,7 +600,8 @@
             "li",
             who +
               ": " +
-              byExportTime(g.files)
+              R.merge
+                .byExportTime(g.files)
                 .map(function (f) {
                   return f.name + "(" + DX.excelTime(f.exported) + " 書き出し)";
                 })
@@ -1035,19 +624,37 @@
       if (!refused.length) refusedList.appendChild(el("li", "ありません。"));
     }
 
+    function th(text, scope, className) {
+      var cell = el("th", text, className);
+      cell.scope = scope;
+      return cell;
+    }
+
+    function isFiltered() {
+      var f = filterValues();
+      return !!(f.assignment || f.section || f.role || f.state);
+    }
+
     function renderSummary() {
       var c = current.counts;
       var t = current.rates.total;
-      var filteredNote = filters.section.value || filters.role.value || filters.state.value ? "(絞り込み後)" : "";
       var headline = roster
         ? "名簿 " + c.roster + " 人のうち、提出 " + c.submitted + " 人、未提出 " + c.missing + " 人。" +
           (c.unlisted ? "名簿にない記録 " + c.unlisted + " 人。" : "") +
-          (zerosLost ? "名簿で先頭の0が消えていた職員番号 " + zerosLost + " 人分も照合しました。" : "")
+          (current.zerosLost ? "名簿で先頭の0が消えていた職員番号 " + current.zerosLost + " 人分も照合しました。" : "")
         : "記録の届いた " + c.people + " 人。名簿を読み込むと、未提出の人も分かります。";
       headline +=
-        "基準日 " + cur.wareki(current.asOf) + "の状態" + filteredNote + ": 完了 " + t["完了"] + " 人、未完了 " + t["未完了"] + " 人、期限超過 " + t["期限超過"] + " 人" +
-        (roster ? "、未提出 " + t["未提出"] + " 人" : "") + "(完了率 " + percent(t["完了"], t.total) + ")。";
+        "基準日 " + cur.wareki(current.asOf) + "の状態" + (isFiltered() ? "(絞り込み後)" : "") + ": 完了 " + t["完了"] + " 人、未完了 " + t["未完了"] + " 人、期限超過 " + t["期限超過"] + " 人" +
+        (roster ? "、未提出 " + t["未提出"] + " 人" : "") + "(完了率 " + model.percent(t["完了"], t.total) + ")。";
       q("[data-role=headline]").textContent = headline;
+      q("[data-role=scope-note]").textContent = current.known.known
+        ? "受講指示 " + current.known.list.filter(function (a) {
+            return a.target !== "record";
+          }).length + " 件の対象に沿って、一人ひとりの対象のモジュールだけを数えています。" +
+          (c.unassigned ? "どの受講指示の対象でもない " + c.unassigned + " 人は完了率に数えません(状態「対象なし」)。" : "")
+        : roster
+          ? "受講指示が追加されていないため、記録のない人が何を受けるのかは分かりません。未提出の人は、表のすべてのモジュールに数えています。「発行した受講指示を追加する」で、指示と対象を加えてください。"
+          : "";
 
       var unlistedBox = q("[data-role=unlisted]");
       unlistedBox.textContent = "";
@@ -1061,9 +668,16 @@
         );
         var ul = el("ul");
         unlisted.slice(0, LIST_MAX).forEach(function (row) {
-          ul.appendChild(el("li", (row.staffId ? row.staffId : "職員番号なし") + " " + row.name + "(" + row.section + ")— " + row.group.files.map(function (f) {
+          var text = (row.staffId ? row.staffId : "職員番号なし") + " " + row.name + "(" + row.section + ")— " + row.group.files.map(function (f) {
             return f.name;
-          }).join("、")));
+          }).join("、");
+          var meant = R.roster.likelyMeant(row.staffId, row.section, current.matched);
+          if (meant.length) {
+            text += "。名簿の " + meant.map(function (p) {
+              return p.staffId + " " + p.name + "(" + p.section + ")";
+            }).join("、") + " の打ち間違いかもしれません(1文字違い)";
+          }
+          ul.appendChild(el("li", text));
         });
         if (unlisted.length > LIST_MAX) ul.appendChild(el("li", "ほか " + (unlisted.length - LIST_MAX) + " 人。状態「名簿にない記録」で絞り込むと表で見られます。"));
         unlistedBox.appendChild(ul);
@@ -1082,8 +696,8 @@
         table.appendChild(el("caption", caption));
         var thead = document.createElement("thead");
         var tr = document.createElement("tr");
-        [kind, "人数", "完了", "未完了", "期限超過", "未提出", "完了率"].forEach(function (t) {
-          tr.appendChild(th(t, "col"));
+        [kind, "人数", "完了", "未完了", "期限超過", "未提出", "完了率"].forEach(function (text) {
+          tr.appendChild(th(text, "col"));
         });
         thead.appendChild(tr);
         table.appendChild(thead);
@@ -1091,7 +705,7 @@
         current.rates.byKind[kind].forEach(function (g) {
           var row = document.createElement("tr");
           row.appendChild(th(g.name, "row"));
-          [g.total, g["完了"], g["未完了"], g["期限超過"], g["未提出"], percent(g["完了"], g.total)].forEach(function (v) {
+          [g.total, g["完了"], g["未完了"], g["期限超過"], g["未提出"], model.percent(g["完了"], g.total)].forEach(function (v) {
             row.appendChild(el("td", v));
           });
           row.setAttribute("data-rate", kind + ":" + g.name);
@@ -1104,10 +718,55 @@
       });
     }
 
-    var FIXED = ["氏名", "職員番号", "所属", "役割", "提出", "状態", "完了数", "対象数", "書き出し日時", "記録の古さ"];
+    /* The matrix: the summary first (氏名, 職員番号, 状態, 完了/対象), then one compact column a
+       module (numbered; the key below the legend names them), then the details. Each header
+       sorts the whole report (every page), and says how in aria-sort. */
+    var LEAD = [
+      { key: "name", label: "氏名" },
+      { key: "staffId", label: "職員番号" },
+      { key: "state", label: "状態" },
+      { key: "progress", label: "完了/対象" },
+    ];
+    var TAIL = [
+      { key: "section", label: "所属" },
+      { key: "role", label: "役割" },
+      { key: "kind", label: "提出" },
+      { key: "exported", label: "書き出し日時" },
+      { key: "days", label: "記録の古さ" },
+    ];
+
+    function sortHeader(key, visible, hidden, className) {
+      var cell = th(null, "col", className);
+      var button = el("button", visible, "dx-aggregate__sort");
+      button.type = "button";
+      button.setAttribute("data-sort", key);
+      button.setAttribute("data-label", hidden ? hidden.trim() : visible);
+      if (hidden) button.appendChild(el("span", hidden, "dx-visually-hidden"));
+      cell.appendChild(button);
+      if (sortKey === key) {
+        cell.setAttribute("aria-sort", sortDescending ? "descending" : "ascending");
+        // The arrow is for the eye: aria-sort says it to a screen reader, and the name stays the header's.
+        var arrow = el("span", sortDescending ? " ▼" : " ▲");
+        arrow.setAttribute("aria-hidden", "true");
+        button.appendChild(arrow);
+      }
+      return cell;
+    }
+
+    function stateCell(text) {
+      var cell = el("td", null, "dx-state dx-aggregate__cell " + (CELL_CLASS[text || ""] || ""));
+      cell.appendChild(el("span", SYMBOL[text || ""], "dx-aggregate__symbol"));
+      cell.appendChild(el("span", text || "対象外", "dx-visually-hidden"));
+      return cell;
+    }
+
+    function personState(row) {
+      return row.state === "未提出" ? "不明" : row.state;
+    }
 
     function renderTable() {
       var rows = current.rows;
+      var shown = current.view.columns;
       var from = pageIndex * PAGE_SIZE;
       var slice = rows.slice(from, from + PAGE_SIZE);
       var pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
@@ -1117,16 +776,28 @@
       q("[data-action=prev]").disabled = pageIndex === 0;
       q("[data-action=next]").disabled = pageIndex >= pages - 1;
       q("[data-role=pager]").hidden = rows.length <= PAGE_SIZE;
+      q("[data-role=caption]").textContent = "職員×モジュールの状態(基準日 " + cur.wareki(current.asOf) + "、" + rows.length + " 人)";
+
+      var key = q("[data-role=module-key]");
+      key.textContent = "";
+      shown.forEach(function (i, n) {
+        var item = el("li", null);
+        item.appendChild(el("span", "M" + (n + 1), "dx-aggregate__key-number"));
+        item.appendChild(document.createTextNode(" " + current.titles[i]));
+        key.appendChild(item);
+      });
 
       peopleTable.textContent = "";
-      peopleTable.appendChild(el("caption", "職員×モジュールの状態(基準日 " + cur.wareki(current.asOf) + "、" + rows.length + " 人)"));
       var head = document.createElement("thead");
       var hr = document.createElement("tr");
-      FIXED.forEach(function (t, i) {
-        hr.appendChild(th(t, "col", i === 0 ? "dx-aggregate__name" : ""));
+      LEAD.forEach(function (c, i) {
+        hr.appendChild(sortHeader(c.key, c.label, "", i === 0 ? "dx-aggregate__name" : ""));
       });
-      current.columns.forEach(function (id) {
-        hr.appendChild(th(moduleTitle(id), "col"));
+      shown.forEach(function (i, n) {
+        hr.appendChild(sortHeader("m" + i, "M" + (n + 1), " " + current.titles[i], "dx-aggregate__module"));
+      });
+      TAIL.forEach(function (c) {
+        hr.appendChild(sortHeader(c.key, c.label, ""));
       });
       head.appendChild(hr);
       peopleTable.appendChild(head);
@@ -1136,21 +807,46 @@
         tr.setAttribute("data-kind", row.kind);
         tr.appendChild(th(row.name, "row", "dx-aggregate__name"));
         tr.appendChild(el("td", row.staffId || "—"));
+        var st = personState(row);
+        tr.appendChild(el("td", st, "dx-state" + (st === "完了" ? " dx-state--done" : st === "期限超過" ? " dx-state--overdue" : "")));
+        tr.appendChild(el("td", row.total ? (row.kind === "未提出" ? "—" : row.done) + "/" + row.total : "—", "dx-num"));
+        shown.forEach(function (i) {
+          tr.appendChild(stateCell(row.cells[i]));
+        });
         tr.appendChild(el("td", row.section));
         tr.appendChild(el("td", row.roleLabel));
-        tr.appendChild(el("td", row.kind, row.kind === "提出済み" ? "" : "dx-state dx-state--missing"));
-        tr.appendChild(stateCell(row.state));
-        tr.appendChild(el("td", row.kind === "未提出" ? "—" : row.done, "dx-num"));
-        tr.appendChild(el("td", row.kind === "未提出" ? "—" : row.total, "dx-num"));
+        tr.appendChild(el("td", row.kind, row.kind === "提出済み" ? "" : "dx-state--missing"));
         tr.appendChild(el("td", row.group ? DX.excelTime(row.group.exported) : "—"));
-        tr.appendChild(el("td", row.group ? ageText(row.days) : "—"));
-        row.cells.forEach(function (state) {
-          tr.appendChild(stateCell(state));
-        });
+        tr.appendChild(el("td", row.group ? model.ageText(row.days) : "—"));
         body.appendChild(tr);
       });
       peopleTable.appendChild(body);
+      showScrollHint();
     }
+
+    /* The hint is shown only while the table is wider than its box. */
+    function showScrollHint() {
+      q("[data-role=scroll-hint]").hidden = !(scrollBox.scrollWidth > scrollBox.clientWidth + 1);
+    }
+    window.addEventListener("resize", function () {
+      if (current && current.view && document.body.contains(root)) showScrollHint();
+    });
+
+    peopleTable.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("button[data-sort]");
+      if (!button || !current || !current.view) return;
+      var k = button.getAttribute("data-sort");
+      sortDescending = sortKey === k ? !sortDescending : false;
+      sortKey = k;
+      pageIndex = 0;
+      render("filters");
+      var focus = peopleTable.querySelector('button[data-sort="' + k + '"]');
+      if (focus) focus.focus();
+      DX.feedback(
+        q("[data-role=filter-feedback]"),
+        "「" + button.getAttribute("data-label") + "」の" + (sortDescending ? "降順" : "昇順") + "に並べ替えました。"
+      );
+    });
 
     q("[data-action=prev]").addEventListener("click", function () {
       if (pageIndex > 0) pageIndex--;
@@ -1181,85 +877,29 @@
 
     var csvFeedback = q("[data-role=csv-feedback]");
 
-    function excelDate(iso) {
-      return iso ? iso.replace(/-/g, "/") : "";
-    }
-
-    function personCells(row) {
-      return [row.staffId, row.name, row.section, row.roleLabel, row.kind];
-    }
-
     q("[data-action=csv-people]").addEventListener("click", function () {
-      if (!current || !current.rows) return;
-      var out = [["職員番号", "氏名", "所属", "役割", "提出", "状態", "完了数", "対象数", "書き出し日時", "記録の古さ(日)"].concat(current.columns.map(moduleTitle), ["基準日"])];
-      current.rows.forEach(function (row) {
-        out.push(
-          personCells(row).concat(
-            [row.state, row.kind === "未提出" ? "" : row.done, row.kind === "未提出" ? "" : row.total, row.group ? DX.excelTime(row.group.exported) : "", row.days === null ? "" : row.days],
-            row.cells.map(function (s) {
-              return s || "対象外";
-            }),
-            [excelDate(current.asOf)]
-          )
-        );
-      });
+      if (!current || !current.view) return;
+      var out = model.peopleCsv(current.view, current.columns, current.titles, current.asOf, DX.excelTime);
       DX.download("修了集計-" + current.asOf + ".csv", "text/csv", DX.csv(out));
       DX.feedback(csvFeedback, "職員×モジュールの表(" + current.rows.length + " 人)をCSVファイルに書き出しました。");
     });
 
     q("[data-action=csv-detail]").addEventListener("click", function () {
-      if (!current || !current.rows) return;
-      var out = [
-        [
-          "職員番号", "氏名", "所属", "役割", "提出", "モジュールID", "モジュール", "状態", "期限", "完了日時", "更新日時",
-          "学習の完了数", "学習の対象数", "実践の完了数(自己申告)", "実践の対象数", "理解度チェックの点", "理解度チェックの満点", "理解度チェック",
-          "書き出し日時", "ファイル", "基準日",
-        ],
-      ];
-      current.rows.forEach(function (row) {
-        if (!row.group) {
-          out.push(personCells(row).concat(["", "", "未提出", "", "", "", "", "", "", "", "", "", "", "", "", excelDate(current.asOf)]));
-          return;
-        }
-        current.columns.forEach(function (id, i) {
-          var m = row.group.modules.get(id);
-          if (!m) return;
-          var sc = m.selfCheck;
-          out.push(
-            personCells(row).concat([
-              id, moduleTitle(id), row.cells[i], excelDate(m.due), DX.excelTime(m.completedAt), DX.excelTime(m.updatedAt),
-              m.learning ? m.learning.done : "", m.learning ? m.learning.total : "",
-              m.practice ? m.practice.done : "", m.practice ? m.practice.total : "",
-              sc ? sc.score : "", sc ? sc.max : "", sc ? (sc.passed ? "合格" : "不合格") : "",
-              DX.excelTime(m.exported), m.file, excelDate(current.asOf),
-            ])
-          );
-        });
-      });
+      if (!current || !current.view) return;
+      var out = model.detailCsv(current.view, current.columns, current.titles, current.asOf, DX.excelTime);
       DX.download("修了集計-明細-" + current.asOf + ".csv", "text/csv", DX.csv(out));
       DX.feedback(csvFeedback, "明細(" + (out.length - 1) + " 行)をCSVファイルに書き出しました。");
     });
 
     q("[data-action=csv-rates]").addEventListener("click", function () {
       if (!current || !current.rates) return;
-      var out = [["区分", "名前", "人数", "完了", "未完了", "期限超過", "未提出", "完了率(%)", "基準日"]];
-      var t = current.rates.total;
-      out.push(["全体", roster ? "名簿の全員" : "記録の届いた全員", t.total, t["完了"], t["未完了"], t["期限超過"], t["未提出"], percentNumber(t["完了"], t.total), excelDate(current.asOf)]);
-      ["所属", "モジュール", "役割"].forEach(function (kind) {
-        current.rates.byKind[kind].forEach(function (g) {
-          out.push([kind, g.name, g.total, g["完了"], g["未完了"], g["期限超過"], g["未提出"], percentNumber(g["完了"], g.total), excelDate(current.asOf)]);
-        });
-      });
+      var out = model.ratesCsv(current.rates, model.totalLabel(filterValues(), !!roster, current.known), current.asOf);
       DX.download("完了率-" + current.asOf + ".csv", "text/csv", DX.csv(out));
       DX.feedback(q("[data-role=rates-feedback]"), "完了率をCSVファイルに書き出しました。");
     });
 
     q("[data-action=csv-files]").addEventListener("click", function () {
-      var out = [["ファイル", "結果", "理由", "職員番号", "氏名", "書き出し日時"]];
-      files.forEach(function (f) {
-        out.push([f.name, f.result, f.reason, f.staffId || "", f.personName || "", DX.excelTime(f.exported)]);
-      });
-      DX.download("読み込んだファイル.csv", "text/csv", DX.csv(out));
+      DX.download("読み込んだファイル.csv", "text/csv", DX.csv(model.filesCsv(files, DX.excelTime)));
       DX.feedback(q("[data-role=files-feedback]"), "ファイルの一覧(" + files.length + " 件)をCSVファイルに書き出しました。");
     });
   }

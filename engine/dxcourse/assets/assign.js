@@ -90,7 +90,8 @@
       var due = cur.parseDate(dueInput.value);
       setInvalid(dueInput, !due);
       if (!due) problems.push(["dx-assign-due", "期限を正しい日付で入力してください。"]);
-      else if (due.getFullYear() < 2020 || due.getFullYear() > 2199) problems.push(["dx-assign-due", "期限は2020年から2199年までの日付にしてください。"]);
+      // The code holds the due date as 16 bits of days from 2020-01-01: up to 2199-06-06.
+      else if (dueInput.value < "2020-01-01" || dueInput.value > "2199-06-06") problems.push(["dx-assign-due", "期限は2020年1月1日から2199年6月6日までの日付にしてください。"]);
       if (!chosenModules().length) problems.push(["dx-assign-module-" + catalog.modules[0].id, "モジュールを一つ以上選んでください。"]);
       return problems;
     }

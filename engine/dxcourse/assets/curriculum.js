@@ -187,7 +187,6 @@
     return node;
   }
 
-  window.DX = window.DX || {};
   var api = {
     ID: ID,
     ISO_DATE: ISO_DATE,
@@ -208,8 +207,15 @@
     RECORD_VERSIONS: [1, 2], // versions the readers accept
     staffId: staffId,
   };
-  var cur = (window.DX.curriculum = window.DX.curriculum || {});
-  Object.keys(api).forEach(function (name) {
-    cur[name] = api[name];
-  });
+  if (typeof window !== "undefined") {
+    window.DX = window.DX || {};
+    var cur = (window.DX.curriculum = window.DX.curriculum || {});
+    Object.keys(api).forEach(function (name) {
+      cur[name] = api[name];
+    });
+  }
+  // The pure parts (codes, dates, states) for node --test (tests/js/).
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+  }
 })();

@@ -119,37 +119,7 @@
     }, 1000);
   };
 
-  /* One CSV field. Cells starting with = + - @ are prefixed so that Excel never runs them. */
-  function csvField(value) {
-    var text = value === undefined || value === null ? "" : String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
-    return '"' + text.replace(/"/g, '""') + '"';
-  }
-
-  /* UTF-8 with a BOM and CRLF line ends: what Japanese Excel opens correctly. */
-  DX.csv = function (rows) {
-    return (
-      "\ufeff" +
-      rows
-        .map(function (row) {
-          return row.map(csvField).join(",");
-        })
-        .join("\r\n") +
-      "\r\n"
-    );
-  };
-
-  /* A time for Excel: JST as 2026/11/27 09:47, which Japanese Excel reads as a date-time
-     (an ISO time with T and Z stays text there, and in UTC). Empty for a missing time. */
-  DX.excelTime = function (iso) {
-    var ms = Date.parse(iso || "");
-    if (isNaN(ms)) return "";
-    var d = new Date(ms + 9 * 3600000);
-    var pad = function (n) {
-      return (n < 10 ? "0" : "") + n;
-    };
-    return d.getUTCFullYear() + "/" + pad(d.getUTCMonth() + 1) + "/" + pad(d.getUTCDate()) + " " + pad(d.getUTCHours()) + ":" + pad(d.getUTCMinutes());
-  };
+  /* DX.csv, DX.excelTime and DX.excelDate: assets/csv.js, loaded before this script on every page. */
 
   /* Feedback for an action (copy, open, export, import, reset): shown beside its control and
      announced. The element is a role=status region; emptied first so that the same message

@@ -16,8 +16,8 @@ browsers fetch about a third fewer bytes (gzip). Nothing else changes: the same 
 scripts, no bundling, nothing to build before `mkdocs build`.
 
 Some scripts load on first use, never from a page's HTML (LAZY): the search engine, which
-assets/search.js adds when the search box is first used, and the aggregation's engine, which
-assets/aggregate.js adds when files are first chosen on the 集計 page. They are minified and versioned
+assets/search.js adds when the search box is first used, and the aggregation's engine (five
+scripts, added in order), which assets/aggregate.js adds when the 集計 page is first used. They are minified and versioned
 like the others; their versions reach the page in meta tags (overrides/main.html).
 
 Stylesheets likewise: site.css is on every page, before the course's `extra_css`; a widget's own sheet,
@@ -46,6 +46,8 @@ ENGINE = Path(__file__).resolve().parent.parent  # the package: assets/ lies in 
 # site.js and search.js.
 SCRIPTS = [
     "assets/store.js",
+    # CSV for Excel (DX.csv, DX.excelTime), on every page: several widgets write CSV files.
+    "assets/csv.js",
     "assets/site.js",
     "assets/checklist.js",
     "assets/progress.js",
@@ -65,12 +67,18 @@ SCRIPTS = [
 ]
 SITE_CSS = "assets/site.css"
 STORE = "assets/store.js"
-ALWAYS = ("assets/site.js", "assets/search.js")
+ALWAYS = ("assets/csv.js", "assets/site.js", "assets/search.js")
 GLOSSARY = "assets/glossary.js"
 # Added by a script on first use, not by the page: meta name -> script (overrides/main.html).
 LAZY = {
     "dx-search-engine": "assets/search-engine.js",  # by search.js, when the box is first used
-    "dx-aggregate-engine": "assets/aggregate-engine.js",  # by aggregate.js, when files are chosen
+    # By aggregate.js, when the 集計 page is first used: the engine's parts, in load order
+    # (aggregate.js keeps the same list).
+    "dx-aggregate-read": "assets/aggregate-read.js",
+    "dx-aggregate-roster": "assets/aggregate-roster.js",
+    "dx-aggregate-merge": "assets/aggregate-merge.js",
+    "dx-aggregate-model": "assets/aggregate-model.js",
+    "dx-aggregate-engine": "assets/aggregate-engine.js",
 }
 # Widgets whose code is shared with others: the completion rule (completion.js) and the
 # curriculum's codes, dates and catalog (curriculum.js).

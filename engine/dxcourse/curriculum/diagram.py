@@ -20,8 +20,9 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def _split_name(name: str) -> list[str]:
-    """Role names in two short lines under a narrow column, at a natural break."""
-    if len(name) <= 4:
+    """Role names in two short lines under a narrow column, at a natural break (at most three
+    full-width characters a line fit the column at the labels' 14 px)."""
+    if len(name) <= 3:
         return [name]
     if "・" in name:
         head, _, tail = name.partition("・")
