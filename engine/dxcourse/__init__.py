@@ -10,13 +10,16 @@ from __future__ import annotations
 
 __version__ = "0.2.0"
 
+import logging
 from pathlib import Path
 
-from . import checklist, checks, curriculum, decision_diagram, decision_tree, faq, generate, glossary, progress, published, render, selfcheck, sources, stash, steps, worksheet
+from . import checklist, checks, curriculum, decision_diagram, decision_tree, faq, generate, glossary, progress, published, render, rules, selfcheck, sources, stash, steps, worksheet
 from .diagnostics import SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
 from .sitedata import collect_site_data, docs_pages
+
+_log = logging.getLogger("mkdocs.plugins.dxcourse")
 
 COLLECTIONS = [
     steps.COLLECTION,
@@ -53,7 +56,11 @@ def check_sources(root: Path, docs_dir: Path, extra: dict | None = None):
     scan_errors, shown = checks.scan_pages(docs_dir, data, known_pages)
     errors += scan_errors
     errors += checks.shown_somewhere(data, shown)
-    errors += published.check(root, data)
+    errors += rules.missing_selfchecks(data)
+    titles = {uri: p.meta.title for uri, p in pages.items()}
+    titles.update({uri: p.title for uri, p in generate.pages(data, extra).items()})
+    errors += rules.link_labels(docs_dir, titles)
+    errors += published.check(root, data, extra, docs_dir)
     return data, pages, entries, errors
 
 
@@ -69,6 +76,9 @@ def define_env(env) -> None:
     root = Path(env.project_dir)
     extra = dict(env.conf["extra"])
     data, pages, entries = load_sources(root, Path(env.conf["docs_dir"]), extra)
+    # A stub's placeholders: a warning while writing (serve), an error under --strict.
+    for error in rules.placeholders(root, Path(env.conf["docs_dir"])):
+        _log.warning(str(error))
     render.SITE["source_name"] = checks.source_name(extra)
     generate.PAGES.clear()
     generate.PAGES.update(generate.pages(data, extra))

@@ -30,17 +30,22 @@ def _config(root: Path):
 
 
 def check(root: Path) -> int:
-    from . import check_sources
+    from . import check_sources, prose, rules
 
     extra, docs_dir, errors = _config(root)
     data, pages, entries, found = check_sources(root, docs_dir, extra)
-    errors = sorted(set(errors + found))
+    found += rules.placeholders(root, docs_dir)
+    lint = prose.lint(root, docs_dir)
+    errors = sorted(set(errors + found + lint.errors))
     for error in errors:
         print(error)
+    if lint.skipped:
+        print(lint.skipped, file=sys.stderr)
     if errors:
         print(f"\n{len(errors)} 件の誤りがあります。上の「ファイル:行」を開いて直してください。", file=sys.stderr)
         return 1
-    print(f"誤りはありません(データ {sum(len(v) for v in data.documents.values())} ファイル、ページ {len(pages)} 枚を確かめました)。")
+    linted = "" if lint.skipped else "、文章の校正も済みました"
+    print(f"誤りはありません(データ {sum(len(v) for v in data.documents.values())} ファイル、ページ {len(pages)} 枚を確かめました{linted})。")
     return 0
 
 
@@ -82,18 +87,21 @@ def new(root: Path, kind: str, item_id: str, program: str | None) -> int:
 
 def publish(root: Path) -> int:
     from . import check_sources
-    from .published import FILE, write
+    from .published import FILE, MISSING, write
 
     extra, docs_dir, errors = _config(root)
     data, _, _, found = check_sources(root, docs_dir, extra)
-    errors = sorted(set(errors + found))
+    # publish is what starts a register, so a missing one is not an error here.
+    errors = sorted(set(errors + [e for e in found if not (e.path == FILE and e.message == MISSING)]))
     if errors:
         for error in errors:
             print(error)
         print("\n誤りがあるので、公開済みの台帳は更新していません。", file=sys.stderr)
         return 1
-    write(root, data)
-    print(f"{FILE} を更新しました(公開済みの id と番号を書き足しました)。コミットしてください。")
+    if write(root, data, docs_dir, extra):
+        print(f"{FILE} を更新しました(公開済みの id と番号を書き足しました)。コミットしてください。")
+    else:
+        print(f"{FILE} は変わりません(公開済みの id と番号は、すべて台帳にあります)。")
     return 0
 
 
