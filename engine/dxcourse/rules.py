@@ -27,7 +27,7 @@ def find_placeholders(text: str) -> list[str]:
     """A stub's placeholders in ``text``: text in brackets, half- or full-width (one level of
     brackets inside) that asks for something to be written: 「(結論を書く)」,
     「(長さの目安を書く。例:半日(3時間))」."""
-    return [m.group(0) for m in _BRACKETED.finditer(text) if "を書く" in m.group(0)]
+    return [m.group(0) for m in _BRACKETED.finditer(text) if "書く" in m.group(0)]
 
 
 _LINK = re.compile(r"\[(?P<label>[^\]]+)\]\((?P<target>[^)#\s]+\.md)(?P<anchor>#[^)]*)?\)")
