@@ -134,6 +134,7 @@ def check(root: Path, data: SiteData, extra: dict[str, Any] | None = None, docs_
                             "modules", i, "reflections"))
     if "decisions" not in data.failed:
         trees = {t.id: t for t in data.all("decisions")}
+        tree_docs = {doc.value.id: doc for doc in data.documents.get("decisions", [])}
         for k, tree_id in enumerate(raw.get("trees") or []):
             if tree_id not in trees:
                 errors.append(SourceError(
@@ -145,11 +146,10 @@ def check(root: Path, data: SiteData, extra: dict[str, Any] | None = None, docs_
             have = {q.id for q in trees[tree_id].questions}
             for k, question_id in enumerate(ids or []):
                 if question_id not in have:
-                    errors.append(SourceError(
-                        f"data/decisions/{tree_id}.yml", 1,
+                    errors.append(tree_docs[tree_id].error(
                         f"公開済みの判断ツリーの問い '{tree_id}/{question_id}' がありません。id を戻してください(結果のリンクとブラウザの記録が使っています。"
                         f"{FILE}:{line_of(raw, ('tree_questions', tree_id, k))})。問いの文は変えてかまいません。問いの組み立てを変えるときは、"
-                        "このツリーに retired: true を付け、新しい id のツリーを作ってください。"))
+                        "このツリーに retired: true を付け、新しい id のツリーを作ってください。", "questions"))
     if "checklists" not in data.failed:
         lists = {c.id: {i.id for i in c.items} for c in data.all("checklists")}
         for list_id, items in (raw.get("checklist_items") or {}).items():
