@@ -53,7 +53,10 @@ def _light_extra(root: Path) -> dict:
     """Only ``extra:`` of mkdocs.yml (its other tags need MkDocs' loader, which is slow)."""
     from ruamel.yaml import YAML
 
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    try:
+        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    except OSError:
+        return {}  # not a course's folder: the command says so
     block, inside = [], False
     for line in text.splitlines():
         if line.startswith("extra:"):

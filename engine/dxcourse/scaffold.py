@@ -285,7 +285,7 @@ def new_tree(root: Path, tree_id: str) -> list[str]:
 # id(ツリー・問い・選択肢・結論)は結果のリンクと記録に残るので、公開後は変えないでください。
 # やめるときは消さずに retired: true を付けます(MAINTAINING.md「廃止する」)。
 id: {tree_id}
-title: (ツリーが答える問いを書く。例:今、○○を進めてよいですか)
+title: (ツリーが答える問いを書く。例:今、窓口の電子化を進めてよいですか)
 summary: (一覧に出す1文を書く。誰のための、何を決めるツリーか)
 order: {order}                  # 判断ツリーの一覧での順番(1〜99)
 page: decisions/{tree_id}.md   # このツリーを表示するページ
@@ -368,7 +368,7 @@ def new_faq(root: Path, faq_id: str, extra: dict | None = None) -> list[str]:
 ---
 # ./dev new faq {faq_id} が作りました。ファイル名({faq_id})はリンク先になるので、公開後は変えないでください。
 title: (問いをです・ます体で書く。例:窓口の手続きをオンラインにすべきですか)
-question: (問いを短く。60字まで)
+question: (問いを短く書く。60字まで)
 source: local            # 使える値: {source_comment}
 step: {step_id}           # data/steps.yml の id
 order: {max([*orders, 0]) + 1}                 # 同じステップの中での順番(1〜99、重ならない番号)
@@ -453,6 +453,8 @@ def new(root: Path, kind: str, item_id: str, extra: dict | None = None, program:
         raise ScaffoldError(f"種類 '{kind}' は作れません。使える種類: {', '.join(KINDS)}")
     if not ID_RULE.match(item_id or "") or len(item_id) > 64:
         raise ScaffoldError(f"id '{item_id}' は使えません。半角の英小文字・数字を「-」でつないだ形にしてください(例:local-rules)。")
+    if not (root / "mkdocs.yml").is_file() or not (root / "data").is_dir():
+        raise ScaffoldError("mkdocs.yml か data/ がありません。このコマンドはコースのフォルダー(mkdocs.yml のあるところ)で実行してください。")
     if program is not None and kind != "module":
         raise ScaffoldError(f"--program は module のときだけ使えます({kind} には使えません)。")
     if kind == "module":
