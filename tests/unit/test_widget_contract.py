@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from dxcourse import widgets
+from dxcourse import checks, widgets
 from dxcourse.build import assets
-from tests.project import ASSETS, ENGINE
+from tests.project import ASSETS, ENGINE, ROOT
 
 TEMPLATES = ENGINE / "templates"
 _READ = [
@@ -67,3 +67,14 @@ def test_every_script_is_in_the_one_list_and_the_build_takes_it_from_there():
     for w in widgets.WIDGETS.values():
         for need in w.needs:
             assert widgets.ENTRIES[[e.name for e in widgets.ENTRIES].index(need)].kind == "library", need
+
+
+def test_each_widget_names_its_macro_and_every_macro_the_pages_call_is_registered():
+    # The self-check is drawn inside a module's page by learning_module, not by a macro of its own.
+    assert {name for name, w in widgets.WIDGETS.items() if w.macro is None} == {"selfcheck"}
+    registered = widgets.macros()
+    called = set()
+    for page in ROOT.joinpath("docs").rglob("*.md"):
+        called |= set(re.findall(r"\{\{-?\s*([a-z_]+)\(", page.read_text(encoding="utf-8")))
+    assert called <= set(registered)
+    assert set(checks.MACROS) <= set(registered)
