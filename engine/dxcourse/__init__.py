@@ -12,6 +12,7 @@ __version__ = "0.2.0"
 
 import functools
 import logging
+import os
 from pathlib import Path
 
 from . import checklist, checks, curriculum, decision_tree, faq, generate, glossary, published, render, rules, selfcheck, sources, stash, steps, widgets, worksheet
@@ -77,9 +78,11 @@ def define_env(env) -> None:
     root = Path(env.project_dir)
     extra = dict(env.conf["extra"])
     data, pages, entries = load_sources(root, Path(env.conf["docs_dir"]), extra)
-    # A stub's placeholders: a warning while writing (serve), an error under --strict.
+    # A stub's placeholders: a warning, so an error under --strict; while writing (serve sets
+    # DX_DRAFT) only a note, so that a stub can be viewed before it is written.
+    level = logging.INFO if os.environ.get("DX_DRAFT", "").lower() in {"1", "true", "yes"} else logging.WARNING
     for error in rules.placeholders(root, Path(env.conf["docs_dir"])):
-        _log.warning(str(error))
+        _log.log(level, str(error))
     render.SITE["source_name"] = checks.source_name(extra)
     generate.PAGES.clear()
     generate.PAGES.update(generate.pages(data, extra))

@@ -30,10 +30,36 @@ HEADER = """\
 
 
 MISSING = (
-    f"{FILE}(公開済みの id と番号の台帳)がありません。消してしまったときは git で戻してください(台帳がないと、"
-    "公開済みの id を消しても誰も気づきません)。まだ一度も公開していない新しいコースなら、python -m dxcourse publish で作ります。"
+    f"{FILE}(公開済みの id と番号の台帳)がありません。git の記録では、このコースは公開済みです。"
+    "台帳がないと、公開済みの id を消しても誰も気づきません。次のコマンドで戻してください: "
 )
-"""The error when the register is missing: every course has one from ``init`` on."""
+"""The start of the error when a register that git knows of is missing."""
+
+
+def _git(root: Path, *args: str) -> str | None:
+    import subprocess
+
+    try:
+        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return None  # no git: nothing to tell from
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def missing(root: Path) -> SourceError | None:
+    """The register is gone although git shows it was committed (the course was published):
+    an error with the command that restores it. A course that never had one has nothing
+    published yet; ``publish`` (and ``build``) start its register."""
+    if (root / FILE).is_file():
+        return None
+    if not _git(root, "log", "-1", "--format=%h", "--", FILE):
+        return None
+    if _git(root, "cat-file", "-e", f"HEAD:{FILE}") is not None:
+        restore = f"git checkout HEAD -- {FILE}"
+    else:
+        deleted = _git(root, "log", "-1", "--format=%h", "--diff-filter=D", "--", FILE)
+        restore = f"git checkout {deleted}^ -- {FILE}"
+    return SourceError(FILE, 1, MISSING + restore)
 
 
 def _faq_pages(docs_dir: Path) -> list[str]:
@@ -83,8 +109,9 @@ def _mkdocs_line(root: Path, key: str) -> int:
 
 def check(root: Path, data: SiteData, extra: dict[str, Any] | None = None, docs_dir: Path | None = None) -> list[SourceError]:
     """Every published id is still in the data, and published numbers keep their module."""
-    if not (root / FILE).is_file():
-        return [SourceError(FILE, 1, MISSING)]
+    gone = missing(root)
+    if gone is not None:
+        return [gone]
     raw, errors = read(root)
     if raw is None:
         return errors

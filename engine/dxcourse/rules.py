@@ -4,7 +4,8 @@
 - a link to an FAQ entry, a decision tree, a worksheet or a program is labelled with that
   page's title (a program: its name without the number), so one question has one label;
 - no placeholder of a stub (「(…を書く)」) is left: ``check`` and ``build --strict`` refuse
-  it, ``serve`` and a plain build only warn, so a stub can be viewed while it is written.
+  it; a plain build warns, and ``serve`` (``DX_DRAFT``) only notes it, so that a stub can be
+  viewed while it is written.
 
 The prose lint (textlint) is :mod:`dxcourse.prose`.
 """

@@ -111,7 +111,7 @@ def test_placeholders_left_in_data_and_pages_are_errors_of_check(course):
     assert "(コメントの中は見ない" in glossary
 
 
-def test_a_placeholder_stops_build_strict_and_only_warns_a_plain_build(course, tmp_path):
+def test_a_placeholder_stops_build_strict_warns_a_plain_build_and_is_noted_in_serve(course, tmp_path):
     with (course / "docs/about.md").open("a", encoding="utf-8") as page:
         page.write("\n(結論を書く)\n")
     line = line_of(course, "docs/about.md", "(結論を書く)")
@@ -125,6 +125,13 @@ def test_a_placeholder_stops_build_strict_and_only_warns_a_plain_build(course, t
     assert plain.returncode == 0, plain.stderr
     assert f"docs/about.md:{line}: ひな形の「(結論を書く)」" in plain.stderr
     assert (tmp_path / "plain/about/index.html").is_file()
+    # What serve does (DX_DRAFT): --strict, and the placeholder only noted.
+    draft = subprocess.run(
+        [*strict.args[:3], "build", "--strict", "-d", str(tmp_path / "draft")], cwd=course, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DX_DRAFT": "true"},
+    )
+    assert draft.returncode == 0, draft.stderr
+    assert f"INFO    -  docs/about.md:{line}: ひな形の「(結論を書く)」" in draft.stderr
 
 
 # The prose lint --------------------------------------------------------------------------

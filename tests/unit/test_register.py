@@ -108,15 +108,34 @@ def test_a_changed_site_id_is_an_error_at_mkdocs_yml(course):
     ]
 
 
-def test_a_missing_register_is_an_error_and_publish_starts_one(course):
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args], check=True, capture_output=True)
+
+
+def test_a_deleted_register_of_a_published_course_is_an_error_that_says_how_to_restore_it(course):
+    git(course, "init", "-q")
+    git(course, "add", "-A")
+    git(course, "commit", "-qm", "published")
     (course / FILE).unlink()
-    assert problems(course) == [f"{FILE}:1: {MISSING}"]
+    assert problems(course) == [f"{FILE}:1: {MISSING}git checkout HEAD -- {FILE}"]
+    git(course, "commit", "-qam", "register deleted")
+    (deleted,) = problems(course)
+    commit = subprocess.run(["git", "-C", str(course), "log", "-1", "--format=%h"], capture_output=True, text=True).stdout.strip()
+    assert deleted == f"{FILE}:1: {MISSING}git checkout {commit}^ -- {FILE}"
+    assert cli(course, "publish").returncode == 1  # publish does not paper over it
+    git(course, "checkout", f"{commit}^", "--", FILE)
+    assert problems(course) == []
+
+
+def test_a_course_that_never_had_a_register_starts_one_with_publish(course):
+    (course / FILE).unlink()
+    assert problems(course) == []
     result = cli(course, "publish")
     assert result.returncode == 0, result.stdout
     assert "を更新しました" in result.stdout
+    text = (course / FILE).read_text(encoding="utf-8")
+    assert "\n    - my-common-sense\n" in text  # a reflection, under its module
     assert problems(course) == []
-    assert (course / FILE).read_text(encoding="utf-8").count("\n  - my-common-sense\n") == 0  # reflections are nested
-    assert "\n    - my-common-sense\n" in (course / FILE).read_text(encoding="utf-8")
 
 
 def test_publish_says_updated_only_when_it_changed_something(course):
