@@ -208,12 +208,18 @@ def check(root: Path, data: SiteData, extra: dict[str, Any] | None = None, docs_
         errors.append(SourceError(
             "mkdocs.yml", _mkdocs_line(root, "site_id"),
             f"extra.site_id は公開済みの '{published}' です({FILE}:{line_of(raw, ('site_id',))})。変えると、職員のブラウザの記録もLMSの記録も読めなくなります。"
-            f"'{published}' に戻してください。"))
+            f"'{published}' に戻してください。別の自治体のサイトとして始めるとき(このコースをコピーして名前を変えたとき)は、"
+            f"python -m dxcourse publish --new-site-id で台帳の site_id を '{site_id}' に書き換えます。"))
     return errors
 
 
-def merged(old: Any, now: dict[str, Any]) -> dict[str, Any]:
-    """The register with the data's ids added; nothing removed."""
+SITE_ID_ERROR = "extra.site_id は公開済みの "
+"""How the error of a changed site_id starts (``publish --new-site-id`` accepts the change)."""
+
+
+def merged(old: Any, now: dict[str, Any], new_site_id: bool = False) -> dict[str, Any]:
+    """The register with the data's ids added; nothing removed (but the site_id, when the
+    maintainer says the site is a new one)."""
     old = old or {}
     modules = dict(old.get("modules") or {})
     for module_id, number in now["modules"].items():
@@ -231,7 +237,7 @@ def merged(old: Any, now: dict[str, Any]) -> dict[str, Any]:
         return out
 
     return {
-        "site_id": old.get("site_id") or now.get("site_id"),
+        "site_id": (now.get("site_id") if new_site_id else None) or old.get("site_id") or now.get("site_id"),
         "modules": modules,
         "trees": listed("trees"),
         "checklist_items": grouped("checklist_items"),
@@ -262,13 +268,13 @@ def dump(register: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(root: Path, data: SiteData, docs_dir: Path | None = None, extra: dict[str, Any] | None = None) -> bool:
+def write(root: Path, data: SiteData, docs_dir: Path | None = None, extra: dict[str, Any] | None = None, new_site_id: bool = False) -> bool:
     """Adds the data's ids to the register; True when the file changed."""
     old, errors = read(root)
     if errors:
         raise SystemExit("\n".join(str(e) for e in errors))
     path = root / FILE
-    text = dump(merged(old, current(data, docs_dir if docs_dir is not None else root / "docs", extra)))
+    text = dump(merged(old, current(data, docs_dir if docs_dir is not None else root / "docs", extra), new_site_id))
     before = path.read_text(encoding="utf-8") if path.is_file() else None
     if text == before:
         return False

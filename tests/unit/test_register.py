@@ -105,7 +105,22 @@ def test_a_changed_site_id_is_an_error_at_mkdocs_yml(course):
     assert found == [
         f"mkdocs.yml:{line_of(course, 'mkdocs.yml', 'site_id:')}: extra.site_id は公開済みの '{published}' です({FILE}:{line_of(course, FILE, 'site_id:')})。"
         f"変えると、職員のブラウザの記録もLMSの記録も読めなくなります。'{published}' に戻してください。"
+        "別の自治体のサイトとして始めるとき(このコースをコピーして名前を変えたとき)は、"
+        "python -m dxcourse publish --new-site-id で台帳の site_id を 'kakuu-city-dx' に書き換えます。"
     ]
+
+
+def test_publish_new_site_id_takes_a_renamed_copy_as_a_new_site(course):
+    published = _extra(course)["site_id"]
+    edit(course / "mkdocs.yml", f"site_id: {published}", "site_id: kakuu-city-dx")
+    result = cli(course, "publish")
+    assert result.returncode == 1 and "publish --new-site-id" in result.stdout
+    assert f"\nsite_id: {published}\n" in (course / FILE).read_text(encoding="utf-8")
+    result = cli(course, "publish", "--new-site-id")
+    assert result.returncode == 0, result.stdout
+    text = (course / FILE).read_text(encoding="utf-8")
+    assert "\nsite_id: kakuu-city-dx\n" in text and "  - my-common-sense" not in text.replace("    - my-common-sense", "")
+    assert problems(course, {**_extra(course), "site_id": "kakuu-city-dx"}) == []
 
 
 def git(root: Path, *args: str) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import itertools
 import os
 import re
 import shutil
@@ -17,9 +16,9 @@ import pytest
 
 from dxcourse import check_sources, prose
 from dxcourse.cli import main
-from dxcourse.rules import find_placeholders, placeholders
+from dxcourse.rules import placeholders
 from tests.conftest import mkdocs_build
-from tests.project import ROOT, _extra, copy_project
+from tests.project import ROOT, _extra, copy_project, fill_placeholders
 
 STUBS = [("module", "local-rules"), ("program", "local-course"), ("role", "clerk"),
          ("tree", "local-tree"), ("faq", "local-question"), ("worksheet", "my-sheet")]
@@ -109,26 +108,6 @@ def make_stubs(course: Path) -> list[str]:
     return changed(course, before)
 
 
-_COUNTER = itertools.count(1)
-
-
-def fill(path: Path) -> None:
-    """Writes over each placeholder: a sentence where it stands alone in a page's body,
-    else a short noun phrase."""
-    lines = path.read_text(encoding="utf-8").split("\n")
-    body = path.suffix == ".md"
-    fences = 0
-    for i, line in enumerate(lines):
-        if path.suffix == ".md" and line == "---":
-            fences += 1
-        for found in find_placeholders(line):
-            in_body = body and fences >= 2
-            alone = re.fullmatch(r"(?:\d+\. |- )?" + re.escape(found), line.strip())
-            words = f"窓口の手続きの見直し{next(_COUNTER)}"
-            lines[i] = lines[i].replace(found, f"{words}をします。" if in_body and alone else words, 1)
-    path.write_text("\n".join(lines), encoding="utf-8")
-
-
 def test_stubs_pass_check_apart_from_placeholders_and_pass_build_once_filled(course, tmp_path):
     written = make_stubs(course)
     assert problems(course) == []
@@ -138,7 +117,7 @@ def test_stubs_pass_check_apart_from_placeholders_and_pass_build_once_filled(cou
     assert result.returncode == 1
     assert all("ひな形の「" in line for line in result.stdout.splitlines() if line)
     for path in written:
-        fill(course / path)
+        fill_placeholders(course / path)
     assert placeholders(course, course / "docs") == []
     result = cli(course, "check")
     assert result.returncode == 0, result.stdout
@@ -167,6 +146,6 @@ def test_stubs_pass_the_prose_lint_as_written_and_once_filled(course, tmp_path):
     assert raw.skipped is None
     assert [str(e) for e in raw.errors] == []
     for path in written:
-        fill(course / path)
+        fill_placeholders(course / path)
     filled = prose.lint(lint_copy(course, written, tmp_path / "filled"))
     assert [str(e) for e in filled.errors] == []
