@@ -4,7 +4,6 @@ so that a municipality that renames the site or changes its content keeps a gree
 from __future__ import annotations
 
 import functools
-import itertools
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -87,34 +86,3 @@ def learning_total(module_id: str, root: Path = ROOT) -> int:
     cur = Curriculum(data)
     spec = cur.spec(cur.module[module_id], lambda ref: ref)
     return len(spec["read"]) + len(spec["trees"]) + len(spec["reflections"]) + (1 if spec["selfcheck"] else 0)
-
-
-_FILLED = itertools.count(1)
-
-
-def fill_placeholders(path: Path) -> None:
-    """Writes over each placeholder of a stub (「(…を書く)」), as its author would: a sentence
-    where it stands alone in a page's body, else a short noun phrase."""
-    import re
-
-    from dxcourse.rules import find_placeholders
-
-    lines = path.read_text(encoding="utf-8").split("\n")
-    fences = 0
-    for i, line in enumerate(lines):
-        if path.suffix == ".md" and line == "---":
-            fences += 1
-        for found in find_placeholders(line):
-            in_body = path.suffix == ".md" and fences >= 2
-            alone = re.fullmatch(r"(?:\d+\. |- )?" + re.escape(found), line.strip())
-            words = f"窓口の手続きの見直し{next(_FILLED)}"
-            lines[i] = lines[i].replace(found, f"{words}をします。" if in_body and alone else words, 1)
-    path.write_text("\n".join(lines), encoding="utf-8")
-
-
-def fill_all_placeholders(root: Path) -> None:
-    """Every file of a course that still holds a stub's placeholder, filled."""
-    from dxcourse.rules import placeholders
-
-    for path in sorted({e.path for e in placeholders(root, root / "docs")}):
-        fill_placeholders(root / path)

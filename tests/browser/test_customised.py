@@ -18,7 +18,8 @@ from dxcourse import load_sources
 from dxcourse.cli import main as cli
 from dxcourse.curriculum import Curriculum
 from tests.conftest import mkdocs_build
-from tests.project import copy_project, edit, fill_all_placeholders, page_paths
+from tests.placeholders import fill_all_placeholders
+from tests.project import copy_project, edit, page_paths
 
 from .conftest import Guard, Site, serving
 

@@ -18,7 +18,8 @@ from dxcourse import check_sources, prose
 from dxcourse.cli import main
 from dxcourse.rules import placeholders
 from tests.conftest import mkdocs_build
-from tests.project import ROOT, _extra, copy_project, fill_placeholders
+from tests.placeholders import fill_placeholders
+from tests.project import ROOT, _extra, copy_project
 
 STUBS = [("module", "local-rules"), ("program", "local-course"), ("role", "clerk"),
          ("tree", "local-tree"), ("faq", "local-question"), ("worksheet", "my-sheet")]
