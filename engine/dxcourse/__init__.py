@@ -10,13 +10,18 @@ from __future__ import annotations
 
 __version__ = "0.2.0"
 
+import functools
+import logging
+import os
 from pathlib import Path
 
-from . import checklist, checks, curriculum, decision_diagram, decision_tree, faq, generate, glossary, progress, published, render, selfcheck, sources, stash, steps, worksheet
+from . import checklist, checks, curriculum, decision_tree, faq, generate, glossary, published, render, rules, selfcheck, sources, stash, steps, widgets, worksheet
 from .diagnostics import SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
 from .sitedata import collect_site_data, docs_pages
+
+_log = logging.getLogger("mkdocs.plugins.dxcourse")
 
 COLLECTIONS = [
     steps.COLLECTION,
@@ -54,7 +59,11 @@ def check_sources(root: Path, docs_dir: Path, extra: dict | None = None):
     scan_errors, shown = checks.scan_pages(docs_dir, data, known_pages)
     errors += scan_errors
     errors += checks.shown_somewhere(data, shown)
-    errors += published.check(root, data)
+    errors += rules.missing_selfchecks(data)
+    titles = {uri: p.meta.title for uri, p in pages.items()}
+    titles.update({uri: p.title for uri, p in generate.pages(data, extra).items()})
+    errors += rules.link_labels(docs_dir, titles)
+    errors += published.check(root, data, extra, docs_dir)
     return data, pages, entries, errors
 
 
@@ -70,13 +79,17 @@ def define_env(env) -> None:
     root = Path(env.project_dir)
     extra = dict(env.conf["extra"])
     data, pages, entries = load_sources(root, Path(env.conf["docs_dir"]), extra)
+    # A stub's placeholders: a warning, so an error under --strict; while writing (serve sets
+    # DX_DRAFT) only a note, so that a stub can be viewed before it is written.
+    level = logging.INFO if os.environ.get("DX_DRAFT", "").lower() in {"1", "true", "yes"} else logging.WARNING
+    for error in rules.placeholders(root, Path(env.conf["docs_dir"])):
+        _log.log(level, str(error))
     render.SITE["source_name"] = checks.source_name(extra)
     generate.PAGES.clear()
     generate.PAGES.update(generate.pages(data, extra))
     glossary.install(env.conf, data)
     page = PageContext(env)
     macro = stash.deferring(page, env.macro)
-    mark = glossary.marker(data)
     titles = {uri: p.meta.title for uri, p in pages.items()}
     titles.update({uri: p.title for uri, p in generate.PAGES.items()})
     cur = curriculum.Curriculum(data)
@@ -84,105 +97,7 @@ def define_env(env) -> None:
         checklist.catalog(data) + decision_tree.catalog(data) + curriculum.progress_catalog(data)
         + selfcheck.progress_catalog(data, cur.ordered_modules() + cur.retired_modules(), titles) + worksheet.catalog(data)
     )
-
-    @macro
-    def steps_overview():
-        return steps.render_overview(data, page)
-
-    @macro
-    def faq_questions(step_id: str):
-        return faq.render_questions(entries, data, page, mark, step_id)
-
-    @macro
-    def faq_index(by: str = "step"):
-        return faq.render_index(entries, data, page, mark, by)
-
-    @macro
-    def faq_question():
-        return faq.render_question(entries, data, page, mark)
-
-    @macro
-    def faq_related():
-        return faq.render_related(entries, data, page, mark)
-
-    @macro
-    def glossary_terms():
-        return glossary.render_glossary(data, page, titles)
-
-    def checklist_macro(checklist_id: str):
-        return checklist.render_checklist(data, page, mark, checklist_id, titles)
-
-    macro(checklist_macro, "checklist")
-
-    @macro
-    def progress_page():
-        return progress.render_progress(data, page, catalog, mark, cur.catalog(page.links)["modules"])
-
-    def decision_tree_macro(tree_id: str):
-        return decision_tree.render_tree(data, page, mark, titles, tree_id)
-
-    macro(decision_tree_macro, "decision_tree")
-
-    def decision_diagram_macro(tree_id: str):
-        return decision_diagram.render_diagram(data, page, mark, tree_id)
-
-    macro(decision_diagram_macro, "decision_diagram")
-
-    def sources_macro(*ids: str):
-        return sources.render_sources(data, page, mark, ids)
-
-    macro(sources_macro, "sources")
-
-    def article_quote(text: str):
-        return sources.render_quote(page, mark, text)
-
-    macro(article_quote, "article_quote")
-
-    def worksheet_macro(sheet_id: str):
-        return worksheet.render_worksheet(data, page, mark, titles, sheet_id)
-
-    macro(worksheet_macro, "worksheet")
-
-    @macro
-    def worksheet_index():
-        return worksheet.render_index(data, page, mark)
-
-    @macro
-    def worksheet_links():
-        return worksheet.render_links(data, page, mark)
-
-    @macro
-    def decision_index():
-        return decision_tree.render_index(data, page, mark)
-
-    @macro
-    def curriculum_map():
-        return curriculum.render_map(cur, page, mark)
-
-    @macro
-    def curriculum_program(program_id: str):
-        return curriculum.render_program(cur, page, program_id, titles, mark)
-
-    @macro
-    def learning_path(role_id: str):
-        return curriculum.render_role_path(cur, page, role_id, mark)
-
-    @macro
-    def learning_paths():
-        return curriculum.render_roles_index(cur, page, mark)
-
-    @macro
-    def learning_module(module_id: str):
-        return curriculum.render_module(cur, page, module_id, titles, mark)
-
-    @macro
-    def assignment_builder():
-        return curriculum.render_assign(cur, page, mark)
-
-    @macro
-    def my_learning():
-        return curriculum.render_my_learning(cur, page, mark)
-
-    @macro
-    def completion_aggregate():
-        return curriculum.render_aggregate(cur, page, mark)
+    context = widgets.Context(data=data, page=page, mark=glossary.marker(data), titles=titles, cur=cur, entries=entries, catalog=catalog)
+    # Every macro, from the one list of widgets (dxcourse/widgets.py).
+    for name, renderer in widgets.macros().items():
+        macro(functools.partial(renderer, context), name)

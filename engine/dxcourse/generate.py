@@ -52,15 +52,15 @@ def pages(data: SiteData, extra: dict[str, Any] | None = None) -> dict[str, Gene
     program_note = str(source.get("program_note") or "").strip()
     out: dict[str, GeneratedPage] = {}
     for doc in data.documents.get("modules", []):
-        for m in doc.value.modules:
+        for m in filter(None, doc.value.modules):  # None: an item that did not validate
             out[module_page(m.id)] = GeneratedPage(module_page(m.id), m.title, m.last_reviewed.isoformat(), _macro("learning_module", m.id))
     for doc in data.documents.get("programs", []):
-        for p in doc.value.programs:
+        for p in filter(None, doc.value.programs):
             title = f"{p.number} {p.title}"
             lead = f"[研修カリキュラム](../index.md)の{p.number}番目のプログラムです。" + (program_note or "")
             out[program_page(p.id)] = GeneratedPage(program_page(p.id), title, p.last_reviewed.isoformat(), f"{lead}\n\n{_macro('curriculum_program', p.id)}")
     for doc in data.documents.get("roles", []):
-        for r in doc.value.roles:
+        for r in filter(None, doc.value.roles):
             lead = f"{r.name}が取り組む学習モジュールを、取り組む順に並べました。時間は目安で、このサイトの提案です。"
             out[role_page(r.id)] = GeneratedPage(role_page(r.id), f"{r.name}の学習の道筋", r.last_reviewed.isoformat(), f"{lead}\n\n{_macro('learning_path', r.id)}")
     return out

@@ -57,7 +57,10 @@ def _published_numbers(root: Path) -> list[int]:
 
 
 def _first_step(root: Path) -> tuple[str, int]:
-    text = (root / "data/steps.yml").read_text(encoding="utf-8")
+    path = root / "data/steps.yml"
+    if not path.is_file():
+        raise ScaffoldError("data/steps.yml がありません。このコマンドはコースのフォルダー(mkdocs.yml のあるところ)で実行してください。")
+    text = path.read_text(encoding="utf-8")
     ids = re.findall(r"^  - id: *([a-z0-9-]+)", text, re.M)
     numbers = re.findall(r"^    number: *(\d+)", text, re.M)
     if not ids:
@@ -91,6 +94,20 @@ def add_to_program(root: Path, program_id: str, module_id: str) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+def _program_audience(root: Path, program_id: str) -> list[str]:
+    """The ``audience`` of a program in programs.yml (empty when it cannot be read)."""
+    from ruamel.yaml import YAML
+
+    try:
+        raw = YAML(typ="safe").load((root / "data/curriculum/programs.yml").read_text(encoding="utf-8")) or {}
+    except Exception:  # noqa: BLE001 - check reports a broken programs.yml
+        return []
+    for program in raw.get("programs") or []:
+        if isinstance(program, dict) and program.get("id") == program_id:
+            return [str(r) for r in program.get("audience") or []]
+    return []
+
+
 def _module_block(module_id: str, number: int, role_ids: list[str]) -> str:
     return f"""\
   # --- ./dev new module {module_id} が作りました。id と number は公開後に変えないでください。
@@ -99,7 +116,7 @@ def _module_block(module_id: str, number: int, role_ids: list[str]) -> str:
     title: (モジュールの名前を書く)
     minutes: 30                 # 目安の時間(分、5〜600)
     last_reviewed: {_today()}   # このモジュールのページの最終確認日
-    # roles: [{", ".join(role_ids)}]   # 対象の役割(省略するとプログラムの対象と同じ)。使える id: {", ".join(role_ids)}
+    # roles: [{", ".join(role_ids)}]   # 対象の役割(省略するとプログラムの対象と同じ)。使える id(プログラムの対象): {", ".join(role_ids)}
     objectives:                 # 学習のめあて(1つ以上)
       - (この学習でできるようになることを書く)
     read: [index.md]            # 読むページ(docs/ からのパス、1つ以上)。例:steps/step-1.md, faq/rpa-now.md
@@ -114,22 +131,78 @@ def _module_block(module_id: str, number: int, role_ids: list[str]) -> str:
 """
 
 
-def new_module(root: Path, module_id: str, program_id: str | None = None) -> list[str]:
+def _modules_line(root: Path, program_id: str) -> bool:
+    """Whether program ``program_id`` has a ``modules:`` line that add_to_program can edit."""
+    lines = (root / "data/curriculum/programs.yml").read_text(encoding="utf-8").split("\n")
+    if f"  - id: {program_id}" not in lines:
+        return False
+    start = lines.index(f"  - id: {program_id}")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("  - ")), len(lines))
+    return any(re.match(r"^    modules: *(\[.*?\])? *(#.*)?$", lines[i]) for i in range(start, end))
+
+
+def _selfcheck_block(module_id: str) -> str:
+    questions = "".join(f"""\
+  - id: q{n}
+    question: (問い{n}を書く)
+    choices:
+      a: (正しい選択肢を書く)
+      b: (誤った選択肢を書く)
+    answer: a
+    explanation: (なぜ a が正しいかを書く)
+    page: index.md              # 答えが書いてあるページ(モジュールの read のどれか)
+""" for n in (1, 2, 3))
+    return f"""\
+# 理解度チェック。python -m dxcourse new module {module_id} が作りました。
+# id はモジュールの id です。問いの id はブラウザの記録に残るので、公開後は変えないでください。
+id: {module_id}
+pass_mark: 2                    # 合格に必要な正答数(1〜問いの数)
+questions:                      # 問いは3〜5問。選択肢は2〜5個(a, b, c, ...)
+{questions}"""
+
+
+def _check_module(root: Path, module_id: str, program_id: str | None) -> str:
+    """Refuses a module stub before anything is written; returns the program it goes into."""
     modules = root / "data/curriculum/modules.yml"
     programs = root / "data/curriculum/programs.yml"
+    for path in (modules, programs):
+        if not path.is_file():
+            raise ScaffoldError(f"{path.relative_to(root).as_posix()} がありません。このコマンドはコースのフォルダー(mkdocs.yml のあるところ)で実行してください。")
     if module_id in _ids_in(modules, "modules"):
         raise ScaffoldError(f"モジュール '{module_id}' はもう modules.yml にあります。別の id にしてください。")
+    _refuse_existing(root, root / f"data/selfchecks/{module_id}.yml")
     program_ids = _ids_in(programs, "programs")
     if not program_ids:
-        raise ScaffoldError("programs.yml にプログラムがありません。先に ./dev new program <id> で作ってください。")
+        raise ScaffoldError("programs.yml にプログラムがありません。先に python -m dxcourse new program <id> で作ってください。")
     program_id = program_id or program_ids[-1]
+    if program_id not in program_ids:
+        raise ScaffoldError(f"プログラム '{program_id}' が programs.yml にありません。" + unknown_hint(program_id, program_ids))
+    if not _modules_line(root, program_id):
+        raise ScaffoldError(f"プログラム '{program_id}' に modules: の行が見つかりません。programs.yml に「    modules: []」を書いてから、もう一度実行してください。")
+    return program_id
+
+
+def unknown_hint(item_id: str, known: list[str]) -> str:
+    from .messages import nearest
+
+    guess = nearest(item_id, known)
+    return f"もしかして: {guess}" if guess else f"使える id: {', '.join(known)}"
+
+
+def new_module(root: Path, module_id: str, program_id: str | None = None) -> list[str]:
+    program_id = _check_module(root, module_id, program_id)
+    modules = root / "data/curriculum/modules.yml"
     number = max([*_numbers(modules), *_published_numbers(root), 0]) + 1
-    role_ids = _ids_in(root / "data/curriculum/roles.yml", "roles")
+    role_ids = _program_audience(root, program_id)
     _append(modules, _module_block(module_id, number, role_ids))
     add_to_program(root, program_id, module_id)
+    selfcheck = root / f"data/selfchecks/{module_id}.yml"
+    selfcheck.parent.mkdir(parents=True, exist_ok=True)
+    selfcheck.write_text(_selfcheck_block(module_id), encoding="utf-8")
     return [
         f"data/curriculum/modules.yml(モジュール '{module_id}'、番号 {number} を末尾に追加)",
         f"data/curriculum/programs.yml(プログラム '{program_id}' の modules に追加。別のプログラムに移すときは、そちらの modules に書き換えてください)",
+        f"data/selfchecks/{module_id}.yml(理解度チェック)",
         f"ページ curriculum/modules/{module_id}.md はビルドのときにデータから作られます",
     ]
 
@@ -140,10 +213,16 @@ def new_program(root: Path, program_id: str) -> list[str]:
         raise ScaffoldError(f"プログラム '{program_id}' はもう programs.yml にあります。別の id にしてください。")
     role_ids = _ids_in(root / "data/curriculum/roles.yml", "roles")
     if not role_ids:
-        raise ScaffoldError("roles.yml に役割がありません。先に ./dev new role <id> で作ってください。")
+        raise ScaffoldError("roles.yml に役割がありません。先に python -m dxcourse new role <id> で作ってください。")
     step_id, _ = _first_step(root)
     number = max([*_numbers(programs), 0]) + 1
     module_id = f"{program_id}-1"
+    modules = root / "data/curriculum/modules.yml"
+    if not modules.is_file():
+        raise ScaffoldError("data/curriculum/modules.yml がありません。このコマンドはコースのフォルダー(mkdocs.yml のあるところ)で実行してください。")
+    if module_id in _ids_in(modules, "modules"):
+        raise ScaffoldError(f"プログラムと一緒に作るモジュール '{module_id}' が、もう modules.yml にあります。プログラムを別の id にしてください。")
+    _refuse_existing(root, root / f"data/selfchecks/{module_id}.yml")
     _append(programs, f"""\
   # --- ./dev new program {program_id} が作りました。id は公開後に変えないでください。
   - id: {program_id}
@@ -167,6 +246,8 @@ def new_program(root: Path, program_id: str) -> list[str]:
 
 def new_role(root: Path, role_id: str) -> list[str]:
     roles = root / "data/curriculum/roles.yml"
+    if not roles.is_file():
+        raise ScaffoldError("data/curriculum/roles.yml がありません。このコマンドはコースのフォルダー(mkdocs.yml のあるところ)で実行してください。")
     if role_id in _ids_in(roles, "roles"):
         raise ScaffoldError(f"役割 '{role_id}' はもう roles.yml にあります。別の id にしてください。")
     _append(roles, f"""\
@@ -204,14 +285,14 @@ def new_tree(root: Path, tree_id: str) -> list[str]:
 # id(ツリー・問い・選択肢・結論)は結果のリンクと記録に残るので、公開後は変えないでください。
 # やめるときは消さずに retired: true を付けます(MAINTAINING.md「廃止する」)。
 id: {tree_id}
-title: (ツリーが答える問いを書く。例:今、○○を進めてよいですか)
-summary: (一覧に出す1文。誰のための、何を決めるツリーか)
+title: (ツリーが答える問いを書く。例:今、窓口の電子化を進めてよいですか)
+summary: (一覧に出す1文を書く。誰のための、何を決めるツリーか)
 order: {order}                  # 判断ツリーの一覧での順番(1〜99)
 page: decisions/{tree_id}.md   # このツリーを表示するページ
 questions:
   - id: first
     text: (最初の問いを書く)
-    help: (答えに迷う人への補足。なくてもよい)
+    help: (答えに迷う人への補足を書く。なければこの行を消す)
     options:                    # 選択肢は2つ以上。next は問いか結論の id
       - id: yes
         label: はい
@@ -223,7 +304,7 @@ outcomes:
   - id: go
     verdict: 条件付きで進める    # 結論の短い言葉(記録に残る)
     tone: conditional           # 色とアイコン。使える値: stop / conditional / go(go は basis に記事の原文 quote があるときだけ)
-    title: (この結論の意味を1行で)
+    title: (この結論の意味を1行で書く)
     explanation:                # 理由(段落ごとに1項目)
       - (理由を書く)
     actions:                    # 次にやること(順番どおり)
@@ -232,11 +313,11 @@ outcomes:
     basis:
       article:                  # 根拠。quote: 記事の原文そのまま(「」なし)/ says: 記事の要点の要約(「」なし)
         - says: (この結論の根拠を書く)
-      site: (記事にはない、このサイトの補足。なければこの行を消す)
+      site: (記事にはない、このサイトの補足を書く。なければこの行を消す)
   - id: stop
     verdict: いったん止める
     tone: stop
-    title: (この結論の意味を1行で)
+    title: (この結論の意味を1行で書く)
     explanation:
       - (理由を書く)
     actions:
@@ -262,7 +343,7 @@ hide: [toc]
 
 {{{{ decision_diagram("{tree_id}") }}}}
 
-[判断ツリーの一覧](index.md)に戻る
+ほかの判断ツリーは、[判断ツリーの一覧](index.md)から選べます。
 """, encoding="utf-8")
     return [f"data/decisions/{tree_id}.yml", f"docs/decisions/{tree_id}.md(ページの本文はここに書きます)"]
 
@@ -287,11 +368,11 @@ def new_faq(root: Path, faq_id: str, extra: dict | None = None) -> list[str]:
 ---
 # ./dev new faq {faq_id} が作りました。ファイル名({faq_id})はリンク先になるので、公開後は変えないでください。
 title: (問いをです・ます体で書く。例:窓口の手続きをオンラインにすべきですか)
-question: (問いを短く。60字まで)
+question: (問いを短く書く。60字まで)
 source: local            # 使える値: {source_comment}
 step: {step_id}           # data/steps.yml の id
 order: {max([*orders, 0]) + 1}                 # 同じステップの中での順番(1〜99、重ならない番号)
-tags: [ステップ{step_number}, (トピック)]   # ステップのタグ(ステップ{step_number})と、トピックを1つ以上
+tags: [ステップ{step_number}, (トピックを書く)]   # ステップのタグ(ステップ{step_number})と、トピックを1つ以上
 last_reviewed: {_today()}
 ---
 
@@ -321,18 +402,19 @@ def new_worksheet(root: Path, worksheet_id: str) -> list[str]:
     page = root / f"docs/worksheets/{worksheet_id}.md"
     _refuse_existing(root, data_file, page)
     order = _next_order(root / "data/worksheets")
+    step_id, _ = _first_step(root)
     data_file.parent.mkdir(parents=True, exist_ok=True)
     data_file.write_text(f"""\
 # ワークシート。./dev new worksheet {worksheet_id} が作りました。
 # id(シート・節・欄・列)はブラウザの記録の鍵なので、公開後は変えないでください。
 id: {worksheet_id}
 title: (ワークシートの名前を書く)
-summary: (一覧に出す1文。このシートで何ができあがるか)
-step: step-0                    # 手順書のステップ(data/steps.yml の id)
+summary: (一覧に出す1文を書く。このシートで何ができあがるか)
+step: {step_id}                    # 手順書のステップ(data/steps.yml の id)
 order: {order}                        # ワークシートの一覧での順番(1〜99)
 page: worksheets/{worksheet_id}.md  # このシートを表示するページ
 used_in:                        # このシートへのリンクを出すページ({{{{ worksheet_links() }}}} のあるページ)
-  - steps/step-0.md
+  - steps/{step_id}.md
 purpose:                        # いつ、何のために使うか(段落ごとに1項目)
   - (このシートを使う場面を書く)
 basis:
@@ -371,6 +453,10 @@ def new(root: Path, kind: str, item_id: str, extra: dict | None = None, program:
         raise ScaffoldError(f"種類 '{kind}' は作れません。使える種類: {', '.join(KINDS)}")
     if not ID_RULE.match(item_id or "") or len(item_id) > 64:
         raise ScaffoldError(f"id '{item_id}' は使えません。半角の英小文字・数字を「-」でつないだ形にしてください(例:local-rules)。")
+    if not (root / "mkdocs.yml").is_file() or not (root / "data").is_dir():
+        raise ScaffoldError("mkdocs.yml か data/ がありません。このコマンドはコースのフォルダー(mkdocs.yml のあるところ)で実行してください。")
+    if program is not None and kind != "module":
+        raise ScaffoldError(f"--program は module のときだけ使えます({kind} には使えません)。")
     if kind == "module":
         return new_module(root, item_id, program)
     if kind == "program":

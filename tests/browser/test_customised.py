@@ -18,6 +18,7 @@ from dxcourse import load_sources
 from dxcourse.cli import main as cli
 from dxcourse.curriculum import Curriculum
 from tests.conftest import mkdocs_build
+from tests.placeholders import fill_all_placeholders
 from tests.project import copy_project, edit, page_paths
 
 from .conftest import Guard, Site, serving
@@ -61,6 +62,7 @@ def course(tmp_path_factory) -> Course:
     site_id = re.search(r"^  site_id: (\S+)$", text, re.M)[1]
     edit(root / "mkdocs.yml", f"site_id: {site_id}", f"site_id: {SITE_ID}")
     edit(root / "mkdocs.yml", re.search(r"^site_name: .*$", text, re.M)[0], f"site_name: {SITE_NAME}")
+    run_cli(root, "publish", "--new-site-id")  # a copy that becomes another site takes its own site_id
     data, _, _ = load_sources(root, root / "docs")
     cur = Curriculum(data)
     # Retire the last module of the first program that has two or more.
@@ -74,6 +76,7 @@ def course(tmp_path_factory) -> Course:
     run_cli(root, "new", "module", "local-rules", "--program", program.id)
     run_cli(root, "new", "faq", "local-question")
     run_cli(root, "new", "tree", "local-tree")
+    fill_all_placeholders(root)  # the stubs' 「(…を書く)」, written over as MAINTAINING.md says
     tmp = tmp_path_factory.mktemp("kakuu-out")
     online, offline, dist = tmp / "site", tmp / "site-offline", tmp / "dist"
     for result in (mkdocs_build(root, online), mkdocs_build(root, offline, offline=True, dist=dist)):

@@ -182,6 +182,10 @@ def test_a_module_without_activities_and_a_bad_format(tmp_path):
     # Both at once: the bad format no longer hides the module without activities.
     assert errors(root) == [
         f"{MODULES}:{line(root, MODULES, 'id: beyond-tools')}: モジュールには活動が1つ以上要ります。checklists・trees・reflections のどれかを書いてください。",
+        # The reflection taken out was published: the register says to keep its id.
+        f"{MODULES}:{line(root, MODULES, 'id: beyond-tools')}: 公開済みの振り返りの問い 'beyond-tools/short-term-pressure' がありません。"
+        f"id を戻してください(ブラウザの記録が使っていて、消すと修了したモジュールが未完了に戻ります。data/published.yml:{line(root, 'data/published.yml', '- short-term-pressure')})。"
+        "問いの文は変えてかまいません。問いをやめるときは、このモジュールに retired: true を付け、新しい id のモジュールを作ってください。",
         f"{PROGRAMS}:{line(root, PROGRAMS, 'format: 講演')}: programs[0].format: "
         "次のどれかにしてください: 研修, 実習, ワークショップ, タウンミーティング, プロジェクト(今は '講演')。",
     ]

@@ -177,7 +177,7 @@ def test_removing_a_published_module_is_an_error_that_says_how_to_retire(course)
     (course / "data/selfchecks/beyond-tools.yml").unlink()  # removed with its module
     assert problems(course) == [
         f"{MODULES}:1: 公開済みのモジュール 'beyond-tools'(番号 2)が modules.yml にありません。"
-        "消さずに戻して retired: true を付けてください(古い受講指示のコードと修了記録が使っています。data/published.yml:7)。"
+        f"消さずに戻して retired: true を付けてください(古い受講指示のコードと修了記録が使っています。data/published.yml:{line_of(course, 'data/published.yml', '  beyond-tools: 2')})。"
     ]
 
 

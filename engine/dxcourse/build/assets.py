@@ -2,9 +2,9 @@
 
 Every page loads the site's start-up (site.js) and the header search. A widget's scripts
 load only on pages that carry the widget (`data-module="NAME"`): `assets/NAME.js`, what
-WIDGET_NEEDS adds for it, and the progress store. SCRIPTS is the one list of the engine's
-scripts, in load order; this module picks from it per page. The files are package data,
-served at assets/ as if they were in the course's docs/.
+it needs, and the progress store. Which scripts there are, their load order (SCRIPTS) and
+what each widget needs are one list, in dxcourse/widgets.py; this module picks from it per
+page. The files are package data, served at assets/ as if they were in the course's docs/.
 
 URLs carry `?v=<content hash>`, so an intranet update reaches browsers that cached the old
 file. (A query string, not a renamed file: the folder bundle and the SCORM package keep the
@@ -41,33 +41,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from .. import widgets
+
 ENGINE = Path(__file__).resolve().parent.parent  # the package: assets/ lies in it
-# Every script of the engine, in load order. A page loads only those its widgets need, plus
-# site.js and search.js.
-SCRIPTS = [
-    "assets/store.js",
-    # CSV for Excel (DX.csv, DX.excelTime), on every page: several widgets write CSV files.
-    "assets/csv.js",
-    "assets/site.js",
-    "assets/checklist.js",
-    "assets/progress.js",
-    "assets/glossary.js",
-    "assets/decision-tree.js",
-    "assets/completion.js",
-    "assets/curriculum.js",
-    "assets/learning-module.js",
-    "assets/role-path.js",
-    "assets/my-learning.js",
-    "assets/assign.js",
-    "assets/aggregate.js",
-    "assets/selfcheck.js",
-    "assets/worksheet.js",
-    # The site's own search box; on first use it loads its engine (LAZY) and search/dx-index.js.
-    "assets/search.js",
-]
+# Every script of the engine, in load order, and what each widget needs: one list, in
+# dxcourse/widgets.py. A page loads only those its widgets need, plus site.js and search.js.
+SCRIPTS = widgets.SCRIPTS
 SITE_CSS = "assets/site.css"
 STORE = "assets/store.js"
-ALWAYS = ("assets/csv.js", "assets/site.js", "assets/search.js")
+ALWAYS = widgets.ALWAYS
 GLOSSARY = "assets/glossary.js"
 # Added by a script on first use, not by the page: meta name -> script (overrides/main.html).
 LAZY = {
@@ -80,34 +62,18 @@ LAZY = {
     "dx-aggregate-model": "assets/aggregate-model.js",
     "dx-aggregate-engine": "assets/aggregate-engine.js",
 }
-# Widgets whose code is shared with others: the completion rule (completion.js) and the
-# curriculum's codes, dates and catalog (curriculum.js).
-COMPLETION = "assets/completion.js"
-CURRICULUM = "assets/curriculum.js"
-WIDGET_NEEDS = {
-    "learning-module": (COMPLETION,),
-    "role-path": (COMPLETION, CURRICULUM),
-    "my-learning": (COMPLETION, CURRICULUM),
-    "assign": (CURRICULUM,),
-    "aggregate": (CURRICULUM,),
-    "progress": (COMPLETION,),  # the completion rule, for its CSV
-}
-
+WIDGET_NEEDS = widgets.WIDGET_NEEDS
 # Widgets that keep nothing in the browser record: their pages need no store.
-STORELESS = {"aggregate", "assign"}
+STORELESS = widgets.STORELESS
 
-CURRICULUM_CSS = "assets/curriculum.css"
-# Content that needs stylesheets besides its widget's own: text in the HTML -> sheets.
+CURRICULUM_CSS = widgets.CURRICULUM_CSS
+# Content that needs stylesheets besides its widget's own: text in the HTML -> sheets. The
+# widgets' own needs are in dxcourse/widgets.py; here, content that has no script.
 WIDGET_STYLES = {
     'class="dx-diagram"': ("assets/decision-tree.css", "assets/decision-diagram.css"),
     # The curriculum's map, tables and forms (not the module page's parts, in site.css).
-    **dict.fromkeys(
-        [
-            'class="dx-curriculum-map"', 'class="dx-curriculum-table"', 'class="dx-program"', 'data-module="role-path"',
-            'data-module="assign"', 'data-module="my-learning"', 'data-module="aggregate"',
-        ],
-        (CURRICULUM_CSS,),
-    ),
+    **dict.fromkeys(['class="dx-curriculum-map"', 'class="dx-curriculum-table"', 'class="dx-program"'], (CURRICULUM_CSS,)),
+    **widgets.WIDGET_STYLES,
 }
 
 _MODULE = re.compile(r'data-module="([a-z0-9-]+)"')

@@ -1,0 +1,142 @@
+"""Content rules that ``check`` (and the build) apply besides each file's own schema:
+
+- every learning module that is not retired has a self-check (``data/selfchecks/ID.yml``);
+- a link to an FAQ entry, a decision tree, a worksheet or a program is labelled with that
+  page's title (a program: its name without the number), so one question has one label;
+- no placeholder of a stub (「(…を書く)」) is left: ``check`` and ``build --strict`` refuse
+  it; a plain build warns, and ``serve`` (``DX_DRAFT``) only notes it, so that a stub can be
+  viewed while it is written.
+
+The prose lint (textlint) is :mod:`dxcourse.prose`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from .diagnostics import SourceError
+from .pages import split_front_matter
+from .sitedata import SiteData
+from .yamlsource import load_yaml
+
+_BRACKETED = re.compile(r"[(\uff08][^()\uff08\uff09\n]*(?:[(\uff08][^()\uff08\uff09\n]*[)\uff09][^()\uff08\uff09\n]*)*[)\uff09]")
+
+
+def find_placeholders(text: str) -> list[str]:
+    """A stub's placeholders in ``text``: text in brackets, half- or full-width (one level of
+    brackets inside) that asks for something to be written: 「(結論を書く)」,
+    「(長さの目安を書く。例:半日(3時間))」."""
+    return [m.group(0) for m in _BRACKETED.finditer(text) if "書く" in m.group(0)]
+
+
+_LINK = re.compile(r"\[(?P<label>[^\]]+)\]\((?P<target>[^)#\s]+\.md)(?P<anchor>#[^)]*)?\)")
+_LABELLED = re.compile(r"^(faq|decisions|worksheets|curriculum/programs)/(?!index\.md)")
+_PROGRAM_NUMBER = re.compile(r"^\d+ ")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def missing_selfchecks(data: SiteData) -> list[SourceError]:
+    """A module without a self-check can be completed without checking what was learnt."""
+    if "modules" in data.failed or "selfchecks" in data.failed:
+        return []
+    have = set(data.ids("selfchecks"))
+    errors = []
+    for doc in data.documents.get("modules", []):
+        for i, module in enumerate(doc.value.modules):
+            if module is None or module.retired or module.id in have:
+                continue
+            errors.append(doc.error(
+                f"モジュール '{module.id}' に理解度チェックがありません。data/selfchecks/{module.id}.yml を書いてください"
+                f"(問い3〜5問。python -m dxcourse new module で作ったモジュールには、ひな形があります)。",
+                "modules", i, "id"))
+    return errors
+
+
+def _body_lines(text: str):
+    """(line number, text) of each body line outside code fences."""
+    _, body, body_line = split_front_matter(text)
+    fenced = False
+    for number, line in enumerate(body.splitlines(), start=body_line):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield number, line
+
+
+def link_labels(docs_dir: Path, titles: dict[str, str]) -> list[SourceError]:
+    """``titles``: page path -> title, of the written pages and the generated ones."""
+    errors = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            continue  # reported by the front-matter check
+        for number, line in _body_lines(text):
+            for link in _LINK.finditer(line):
+                target = link["target"]
+                if link["anchor"] or "://" in target or target.startswith("/"):
+                    continue
+                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
+                if not _LABELLED.match(resolved) or resolved not in titles:
+                    continue  # a missing page is the link check's error
+                wanted = titles[resolved]
+                if resolved.startswith("curriculum/programs/"):
+                    wanted = _PROGRAM_NUMBER.sub("", wanted)  # the program's name, without its number
+                if link["label"] != wanted:
+                    errors.append(SourceError(
+                        f"docs/{src_uri}", number,
+                        f"リンクの文字「{link['label']}」を、リンク先のページの題名「{wanted}」と同じにしてください"
+                        "(一つの問いには一つの呼び名。題名を変えたいときは、リンク先のページの title を変えます)。"))
+    return errors
+
+
+def _yaml_strings(node, line: int = 0):
+    """``(line, text)`` of every string in a YAML document read with line numbers."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, CommentedMap):
+        for key, value in node.items():
+            yield from _yaml_strings(value, node.lc.value(key)[0] + 1 if key in node.lc.data else line)
+    elif isinstance(node, CommentedSeq):
+        for index, value in enumerate(node):
+            yield from _yaml_strings(value, node.lc.item(index)[0] + 1)
+    elif isinstance(node, str):
+        yield line, node
+
+
+def _placeholder_error(display: str, line: int, found: str) -> SourceError:
+    return SourceError(display, line, f"ひな形の「{found}」が残っています。本文に書き換えてください(公開するビルドは止まります)。")
+
+
+def placeholders(root: Path, docs_dir: Path) -> list[SourceError]:
+    """Placeholders of a stub left in the data (YAML strings, not comments) or in a page."""
+    errors = []
+    data_dir = root / "data"
+    for path in sorted(data_dir.rglob("*.yml")) if data_dir.is_dir() else []:
+        display = path.relative_to(root).as_posix()
+        raw, problems = load_yaml(path, display)
+        if problems:
+            continue  # the YAML error is reported by the data check
+        for line, text in _yaml_strings(raw):
+            for found in find_placeholders(text):
+                errors.append(_placeholder_error(display, line, found))
+    for path in sorted(docs_dir.rglob("*.md")):
+        display = f"docs/{path.relative_to(docs_dir).as_posix()}"
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            continue  # reported by the front-matter check
+        front, _, body_line = split_front_matter(text)
+        if front is not None:
+            # Front matter: the text of each line before its comment.
+            for number, line in enumerate(text.splitlines()[1:body_line - 2], start=2):
+                for found in find_placeholders(re.sub(r"(^|\s)#.*$", "", line)):
+                    errors.append(_placeholder_error(display, number, found))
+        for number, line in _body_lines(text):
+            for found in find_placeholders(line):
+                errors.append(_placeholder_error(display, number, found))
+    return errors
