@@ -192,4 +192,6 @@ if __name__ == "__main__":
     if dest.exists():
         raise SystemExit(f"{dest} already exists")
     customise(copy_checkout(dest))
+    # MAINTAINING.md: a copy that becomes another city's site puts its own site_id in the register.
+    subprocess.run([sys.executable, "-m", "dxcourse", "publish", "--new-site-id"], cwd=dest, check=True, stdout=subprocess.DEVNULL)
     print(dest)
