@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checklist, checks, curriculum, decision_diagram, decision_tree, faq, generate, glossary, progress, published, render, selfcheck, sources, stash, steps, worksheet
+from . import checklist, checks, curriculum, decision_diagram, decision_tree, facts, faq, generate, glossary, progress, published, render, selfcheck, sources, stash, steps, worksheet
 from .diagnostics import SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
@@ -16,6 +16,7 @@ COLLECTIONS = [
     checklist.COLLECTION,
     decision_tree.COLLECTION,
     sources.COLLECTION,
+    facts.COLLECTION,
     worksheet.COLLECTION,
     *curriculum.COLLECTIONS,
     selfcheck.COLLECTION,
@@ -61,6 +62,7 @@ def define_env(env) -> None:
     root = Path(env.project_dir)
     extra = dict(env.conf["extra"])
     data, pages, entries = load_sources(root, Path(env.conf["docs_dir"]), extra)
+    facts.warn_stale(data, extra)
     render.SITE["source_name"] = checks.source_name(extra)
     generate.PAGES.clear()
     generate.PAGES.update(generate.pages(data, extra))
@@ -128,6 +130,15 @@ def define_env(env) -> None:
         return sources.render_quote(page, mark, text)
 
     macro(article_quote, "article_quote")
+
+    def fact_macro(fact_id: str):
+        return facts.render_marker(data, page, fact_id)
+
+    macro(fact_macro, "fact")
+
+    @macro
+    def facts_list():
+        return facts.render_list(data, page, mark, titles)
 
     def worksheet_macro(sheet_id: str):
         return worksheet.render_worksheet(data, page, mark, titles, sheet_id)
