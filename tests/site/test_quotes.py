@@ -1,6 +1,6 @@
 """Quotations of the source article are exact, and marked as quotations in data.
 
-The article's words live in data as ``quote:`` (decision-tree bases), as the ``question`` of
+The article's words live in data as ``quote:`` (decision-tree bases, worksheets, self-checks), as the ``question`` of
 an FAQ entry the article asks (``asked: true``), or as ``{{ article_quote("…") }}`` in a page.
 All of them render as ``<q data-source="article">``. This lists every one on the built site
 and finds each in the article, after removing whitespace (the article breaks lines and
@@ -55,6 +55,8 @@ def data_quotes():
             found += [(f"{tree.id}/{outcome.id}", p.quote) for p in outcome.basis.article if p.quote]
     for sheet in data.all("worksheets"):
         found += [(f"worksheet {sheet.id}", p.quote) for p in sheet.basis.article if p.quote]
+    for check in data.all("selfchecks"):
+        found += [(f"selfcheck {check.id}/{q.id}", q.quote) for q in check.questions if q.quote]
     # Any other `quote:` in the data must be one of the above: a new kind of data with quotes
     # needs adding here, so that none escapes the check.
     for path in sorted((ROOT / "data").rglob("*.yml")):
