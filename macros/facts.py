@@ -67,18 +67,18 @@ class Fact(Model):
             name = raw.get("id", "(id なし)")
             raise ValueError(
                 f"事実 '{name}' に出典(source: publisher・title・url)がありません。"
-                "出典のない事実は載せられません。出典を書くか、ページからその事実を消してください"
+                "出典のない事実は載せられません。出典を書くか、ページからその事実を消してください。"
             )
         return raw
 
     @model_validator(mode="after")
     def _status_rules(self):
         if self.status == "verified" and not (self.source and self.source.url):
-            raise ValueError("status: verified の事実には、確かめた出典のアドレス(source.url)を書いてください")
+            raise ValueError("status: verified の事実には、確かめた出典のアドレス(source.url)を書いてください。")
         if self.status == "inferred" and not self.note:
-            raise ValueError("status: inferred(このサイトの推定)には、何から推定したかを note に書いてください")
+            raise ValueError("status: inferred(このサイトの推定)には、何から推定したかを note に書いてください。")
         if self.status == "unverified" and not self.where_to_check:
-            raise ValueError("status: unverified(確かめられていない)には、読者が確かめられる場所を where_to_check に書いてください")
+            raise ValueError("status: unverified(確かめられていない)には、読者が確かめられる場所を where_to_check に書いてください。")
         return self
 
 
