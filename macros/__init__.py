@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checklist, checks, curriculum, decision_diagram, decision_tree, facts, faq, generate, glossary, progress, published, render, selfcheck, sources, stash, steps, worksheet
+from . import checklist, checks, curriculum, decision_diagram, decision_tree, example, facts, faq, generate, glossary, progress, published, render, selfcheck, sources, stash, steps, worksheet
 from .diagnostics import SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
@@ -18,6 +18,7 @@ COLLECTIONS = [
     sources.COLLECTION,
     facts.COLLECTION,
     worksheet.COLLECTION,
+    example.COLLECTION,
     *curriculum.COLLECTIONS,
     selfcheck.COLLECTION,
 ]
@@ -33,6 +34,7 @@ def check_sources(root: Path, docs_dir: Path, extra: dict | None = None):
     errors += curriculum.check(data)
     errors += selfcheck.check(data)
     errors += worksheet.check(data)
+    errors += example.check(data)
     if extra is not None:
         errors += checks.site_id_errors(root, extra)
     errors += generate.conflicts(docs_dir, data.generated)
@@ -144,6 +146,10 @@ def define_env(env) -> None:
         return worksheet.render_worksheet(data, page, mark, titles, sheet_id)
 
     macro(worksheet_macro, "worksheet")
+
+    @macro
+    def worked_example(sheet_id: str):
+        return example.render_example(data, page, mark, sheet_id)
 
     @macro
     def worksheet_index():
