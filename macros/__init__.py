@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checklist, checks, curriculum, decision_diagram, decision_tree, example, facts, faq, generate, glossary, progress, published, render, selfcheck, sources, stash, steps, worksheet
+from . import brackets, checklist, checks, curriculum, decision_diagram, decision_tree, example, facts, faq, generate, glossary, progress, published, render, selfcheck, sources, stash, steps, worksheet
 from .diagnostics import SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
@@ -17,6 +17,7 @@ COLLECTIONS = [
     decision_tree.COLLECTION,
     sources.COLLECTION,
     facts.COLLECTION,
+    brackets.COLLECTION,
     worksheet.COLLECTION,
     example.COLLECTION,
     *curriculum.COLLECTIONS,
@@ -49,7 +50,17 @@ def check_sources(root: Path, docs_dir: Path, extra: dict | None = None):
     errors += scan_errors
     errors += checks.shown_somewhere(data, shown)
     errors += published.check(root, data)
+    errors += bracket_errors(root, docs_dir, data, pages, extra)
     return data, pages, entries, errors
+
+
+def bracket_errors(root: Path, docs_dir: Path, data, pages, extra: dict | None):
+    """Every 「」 in the sources is registered (macros/brackets.py), or an error at its line."""
+    if data.failed:
+        return []  # titles and labels are not all known yet: report the data's own errors first
+    titles = {uri: p.meta.title for uri, p in pages.items()}
+    titles.update({uri: p.title for uri, p in generate.pages(data, extra or {}).items()})
+    return brackets.scan(docs_dir, data, brackets.registry(data, titles), brackets.article_text(root))
 
 
 def load_sources(root: Path, docs_dir: Path, extra: dict | None = None):
