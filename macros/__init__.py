@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import brackets, checklist, checks, curriculum, decision_diagram, decision_tree, example, facts, faq, generate, glossary, progress, published, render, selfcheck, sources, stash, steps, worksheet
-from .diagnostics import SourceErrors
+from .diagnostics import SourceError, SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
 from .sitedata import collect_site_data, docs_pages
@@ -38,6 +38,10 @@ def check_sources(root: Path, docs_dir: Path, extra: dict | None = None):
     errors += example.check(data)
     if extra is not None:
         errors += checks.site_id_errors(root, extra)
+        try:
+            facts.max_age_months(extra)
+        except ValueError as problem:
+            errors.append(SourceError("mkdocs.yml", 1, str(problem)))
     errors += generate.conflicts(docs_dir, data.generated)
     known_pages = docs_pages(docs_dir) | data.generated
     pages, page_errors = load_pages(

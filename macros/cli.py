@@ -38,7 +38,15 @@ def check(root: Path) -> int:
     if errors:
         print(f"\n{len(errors)} 件の誤りがあります。上の「ファイル:行」を開いて直してください。", file=sys.stderr)
         return 1
+    from . import facts
+
+    stale = facts.stale(data, facts.max_age_months(extra))
+    for problem in stale:
+        print(f"注意: {problem}")
     print(f"誤りはありません(データ {sum(len(v) for v in data.documents.values())} ファイル、ページ {len(pages)} 枚を確かめました)。")
+    if stale:
+        print(f"確かめ直しの時期を過ぎた事実が {len(stale)} 件あります。--strict のビルドは止まります。", file=sys.stderr)
+        return 1
     return 0
 
 
