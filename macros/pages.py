@@ -25,6 +25,11 @@ from .yamlsource import line_of, parse_yaml, validate
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*\r?$\n?", re.S | re.M)
 
 
+class SearchMeta(Model):
+    exclude: bool = False
+    """Leave the page out of the site search (hooks/search_index.py), as Material's search does."""
+
+
 class PageMeta(Model):
     """Front matter every page must have. Unknown keys are refused, so a typo is caught."""
 
@@ -33,6 +38,7 @@ class PageMeta(Model):
     """The day someone last checked the page against its sources (最終確認日)."""
     description: Text | None = None
     hide: list[Literal["navigation", "toc", "footer", "tags"]] = Field(default_factory=list)
+    search: SearchMeta | None = None
 
 
 class Page(PageMeta):
