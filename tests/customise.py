@@ -81,6 +81,10 @@ questions:
       b: 決まりをすぐに廃止する
     answer: a
     explanation: 目的が分かれば、紙やはんこのほかに目的を満たす方法を考えられます。
+    why:
+      a: 目的が分かれば、ほかの方法を考えられます。
+      b: 目的を確かめずに廃止すると、必要な確認まで消えます。
+    source: site
     page: faq/local-question.md
   - id: who
     question: 決まりを変える案は、だれと一緒に考えますか。
@@ -89,6 +93,10 @@ questions:
       b: 情報政策課だけ
     answer: a
     explanation: 決まりを使っている課が、変えた後の仕事を担います。
+    why:
+      a: 決まりを使っている課が、変えた後の仕事を担います。
+      b: 情報政策課だけでは、現場の仕事に合いません。
+    source: site
     page: faq/local-question.md
   - id: when
     question: 見直した決まりは、いつから使いますか。
@@ -97,6 +105,10 @@ questions:
       b: 案ができた日から
     answer: a
     explanation: 切り替えの日を決めて知らせないと、古い書式と新しい書式が混ざります。
+    why:
+      a: 切り替えの日を知らせると、書式が混ざりません。
+      b: 知らせずに変えると、古い書式と新しい書式が混ざります。
+    source: site
     page: faq/local-question.md
 """, encoding="utf-8")
 

@@ -15,8 +15,8 @@ import logging
 import os
 from pathlib import Path
 
-from . import checklist, checks, curriculum, decision_tree, faq, generate, glossary, published, render, rules, selfcheck, sources, stash, steps, widgets, worksheet
-from .diagnostics import SourceErrors
+from . import brackets, checklist, checks, curriculum, decision_tree, example, facts, faq, generate, glossary, published, render, rules, selfcheck, sources, stash, steps, widgets, worksheet
+from .diagnostics import SourceError, SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
 from .sitedata import collect_site_data, docs_pages
@@ -29,7 +29,10 @@ COLLECTIONS = [
     checklist.COLLECTION,
     decision_tree.COLLECTION,
     sources.COLLECTION,
+    facts.COLLECTION,
+    brackets.COLLECTION,
     worksheet.COLLECTION,
+    example.COLLECTION,
     *curriculum.COLLECTIONS,
     selfcheck.COLLECTION,
 ]
@@ -45,9 +48,14 @@ def check_sources(root: Path, docs_dir: Path, extra: dict | None = None):
     errors += curriculum.check(data)
     errors += selfcheck.check(data)
     errors += worksheet.check(data)
+    errors += example.check(data)
     if extra is not None:
         errors += checks.site_id_errors(root, extra)
         errors += decision_tree.source_errors(data, checks.source_name(extra))
+        try:
+            facts.max_age_months(extra)
+        except ValueError as problem:
+            errors.append(SourceError("mkdocs.yml", 1, str(problem)))
     errors += generate.conflicts(docs_dir, data.generated)
     known_pages = docs_pages(docs_dir) | data.generated
     pages, page_errors = load_pages(
@@ -64,7 +72,15 @@ def check_sources(root: Path, docs_dir: Path, extra: dict | None = None):
     titles.update({uri: p.title for uri, p in generate.pages(data, extra).items()})
     errors += rules.link_labels(docs_dir, titles)
     errors += published.check(root, data, extra, docs_dir)
+    errors += bracket_errors(root, docs_dir, data, titles)
     return data, pages, entries, errors
+
+
+def bracket_errors(root: Path, docs_dir: Path, data, titles: dict[str, str]):
+    """Every 「」 in the sources is registered (brackets.py), or an error at its line."""
+    if data.failed:
+        return []  # titles and labels are not all known yet: report the data's own errors first
+    return brackets.scan(docs_dir, data, brackets.registry(data, titles), brackets.article_text(root))
 
 
 def load_sources(root: Path, docs_dir: Path, extra: dict | None = None):
@@ -79,6 +95,7 @@ def define_env(env) -> None:
     root = Path(env.project_dir)
     extra = dict(env.conf["extra"])
     data, pages, entries = load_sources(root, Path(env.conf["docs_dir"]), extra)
+    facts.warn_stale(data, extra)
     # A stub's placeholders: a warning, so an error under --strict; while writing (serve sets
     # DX_DRAFT) only a note, so that a stub can be viewed before it is written.
     level = logging.INFO if os.environ.get("DX_DRAFT", "").lower() in {"1", "true", "yes"} else logging.WARNING

@@ -44,8 +44,16 @@ def check(root: Path) -> int:
     if errors:
         print(f"\n{len(errors)} 件の誤りがあります。上の「ファイル:行」を開いて直してください。", file=sys.stderr)
         return 1
+    from . import facts
+
+    stale = facts.stale(data, facts.max_age_months(extra))
+    for problem in stale:
+        print(f"注意: {problem}")
     linted = "" if lint.skipped else "、文章の校正も済みました"
     print(f"誤りはありません(データ {sum(len(v) for v in data.documents.values())} ファイル、ページ {len(pages)} 枚を確かめました{linted})。")
+    if stale:
+        print(f"確かめ直しの時期を過ぎた事実が {len(stale)} 件あります。--strict のビルドは止まります。", file=sys.stderr)
+        return 1
     return 0
 
 

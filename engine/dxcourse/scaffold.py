@@ -150,6 +150,10 @@ def _selfcheck_block(module_id: str) -> str:
       b: (誤った選択肢を書く)
     answer: a
     explanation: (なぜ a が正しいかを書く)
+    why:                        # 選択肢ごとに、正しい・誤りの理由
+      a: (a が正しい理由を書く)
+      b: (b が誤りである理由を書く)
+    source: site                # site: このサイトの考え / article: 記事の答え(そのときは quote に記事の原文)
     page: index.md              # 答えが書いてあるページ(モジュールの read のどれか)
 """ for n in (1, 2, 3))
     return f"""\

@@ -1,15 +1,16 @@
 """理解度チェック: a few questions per learning module, one YAML file each in data/selfchecks/.
 
 The file's ``id`` is the module's id. Each question names its choices (``a:``, ``b:``, ...),
-the right one (``answer``), an explanation and the page that teaches it, which must be one
-of the module's ``read`` pages. ``pass_mark`` is how many right answers pass. The browser
+the right one (``answer``), an explanation, why each choice is right or wrong (``why``), whose
+answer it is (``source``: the article, with its exact words in ``quote``, or the site's own
+suggestion) and the page that teaches it, which must be one of the module's ``read`` pages. ``pass_mark`` is how many right answers pass. The browser
 grades (docs/assets/selfcheck.js) and keeps ``selfcheck/<module>`` in the record; without
 JavaScript the questions are readable, with each answer behind a ``<details>``.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from markupsafe import Markup
 from pydantic import Field, StringConstraints
@@ -17,6 +18,7 @@ from pydantic import Field, StringConstraints
 from .completion import page_id, read_key, selfcheck_key, valid_page_id
 from .diagnostics import SourceError
 from .model import Id, Model, PageRef, Text
+from .quotes import quote_html
 from .render import render
 from .sitedata import Collection, Document, SiteData
 
@@ -33,6 +35,12 @@ class Question(Model):
     choices: dict[ChoiceId, Text]
     answer: ChoiceId
     explanation: Text
+    why: dict[ChoiceId, Text]
+    """For every choice, why it is right or wrong."""
+    source: Literal["article", "site"]
+    """Whose answer this is: the article's, or the site's own suggestion."""
+    quote: Text | None = None
+    """With ``source: article``: the article's words the answer rests on, exactly, without 「」."""
     page: PageRef
     """The page that teaches the answer: one of the module's ``read`` pages."""
 
@@ -57,6 +65,18 @@ def _file_rules(doc: Document) -> list[SourceError]:
     for i, q in enumerate(check.questions):
         if not MIN_CHOICES <= len(q.choices) <= MAX_CHOICES:
             errors.append(doc.error(f"選択肢は{MIN_CHOICES}〜{MAX_CHOICES}個にしてください(今は{len(q.choices)}個です)。", "questions", i, "choices"))
+        if set(q.why) != set(q.choices):
+            missing = "、".join(sorted(set(q.choices) - set(q.why))) or "なし"
+            extra = "、".join(sorted(set(q.why) - set(q.choices))) or "なし"
+            errors.append(doc.error(
+                f"why には、選択肢ごとに正しい・誤りの理由を書いてください(足りない記号: {missing}、choices にない記号: {extra})。",
+                "questions", i, "why"))
+        if q.source == "article" and not q.quote:
+            errors.append(doc.error(
+                "source: article の問いには、答えの根拠になる記事の原文を quote に書いてください(このサイトの考えなら source: site)。",
+                "questions", i, "source"))
+        if q.quote and (q.quote[0] in "「『" or q.quote[-1] in "」』"):
+            errors.append(doc.error("quote には「」を付けずに、記事の原文だけを書いてください(表示のときに付きます)。", "questions", i, "quote"))
         if q.answer not in q.choices:
             known = "、".join(q.choices)
             errors.append(doc.error(f"answer の「{q.answer}」が choices にありません。choices の記号({known})から選んでください。", "questions", i, "answer"))
@@ -105,7 +125,7 @@ def of(data: SiteData, module_id: str) -> SelfCheck | None:
 
 
 def render_selfcheck(check: SelfCheck, page, titles: dict[str, str], mark) -> Markup:
-    return render("selfcheck.html", check=check, key=selfcheck_key(check.id), link=page.links, titles=titles, mark=mark)
+    return render("selfcheck.html", check=check, key=selfcheck_key(check.id), link=page.links, titles=titles, mark=mark, quote=quote_html)
 
 
 def progress_catalog(data: SiteData, modules, titles: dict[str, str]) -> list[dict]:

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from . import checklist, curriculum, decision_diagram, decision_tree, faq, glossary, progress, sources, steps, worksheet
+from . import checklist, curriculum, decision_diagram, decision_tree, example, facts, faq, glossary, progress, sources, steps, worksheet
 
 CURRICULUM_CSS = "assets/curriculum.css"
 
@@ -161,6 +161,9 @@ CONTENT: dict[str, Callable[..., Any]] = {
     "decision_diagram": lambda c, tree_id: decision_diagram.render_diagram(c.data, c.page, c.mark, tree_id),
     "sources": lambda c, *ids: sources.render_sources(c.data, c.page, c.mark, ids),
     "article_quote": lambda c, text: sources.render_quote(c.page, c.mark, text),
+    "fact": lambda c, fact_id: facts.render_marker(c.data, c.page, fact_id),
+    "facts_list": lambda c: facts.render_list(c.data, c.page, c.mark, c.titles),
+    "worked_example": lambda c, sheet_id: example.render_example(c.data, c.page, c.mark, sheet_id),
     "worksheet_index": lambda c: worksheet.render_index(c.data, c.page, c.mark),
     "worksheet_links": lambda c: worksheet.render_links(c.data, c.page, c.mark),
     "decision_index": lambda c: decision_tree.render_index(c.data, c.page, c.mark),

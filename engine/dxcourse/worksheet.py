@@ -176,7 +176,16 @@ def render_worksheet(data: SiteData, page, mark, titles: dict[str, str], sheet_i
         link=page.links,
         mark=mark,
         titles=titles,
+        example_page=example_page(data, sheet.id),
     )
+
+
+def example_page(data: SiteData, sheet_id: str) -> str | None:
+    """The page of the fictional town's filled-in copy of this sheet (data/examples/), if any."""
+    for ex in data.all("examples"):
+        if ex.id == sheet_id:
+            return ex.page
+    return None
 
 
 def render_index(data: SiteData, page, mark) -> Markup:

@@ -49,7 +49,7 @@ def test_each_source_link_names_its_page_in_visible_text(builds, md):
         target = resolve(built_path(md, True), link.attrs["href"])
         title = parse((builds.online / target).read_text(encoding="utf-8")).find("h1").text().strip().rstrip("¶")
         assert visible == f"根拠: {title}", (visible, title)
-        assert hidden.startswith("(「") and hidden.endswith("」の根拠)")
+        assert hidden.startswith("(チェック項目: ") and hidden.endswith(")")
     # Items whose sources are different pages read differently without the hidden text.
     visible_texts = {link.text() for link in links}
     assert len({link.attrs["href"] for link in links}) <= len(visible_texts)

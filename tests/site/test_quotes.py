@@ -1,6 +1,6 @@
 """Quotations of the source article are exact, and marked as quotations in data.
 
-The article's words live in data as ``quote:`` (decision-tree bases), as the ``question`` of
+The article's words live in data as ``quote:`` (decision-tree bases, worksheets, self-checks), as the ``question`` of
 an FAQ entry the article asks (``asked: true``), or as ``{{ article_quote("…") }}`` in a page.
 All of them render as ``<q data-source="article">``. This lists every one on the built site
 and finds each in the article, after removing whitespace (the article breaks lines and
@@ -55,6 +55,8 @@ def data_quotes():
             found += [(f"{tree.id}/{outcome.id}", p.quote) for p in outcome.basis.article if p.quote]
     for sheet in data.all("worksheets"):
         found += [(f"worksheet {sheet.id}", p.quote) for p in sheet.basis.article if p.quote]
+    for check in data.all("selfchecks"):
+        found += [(f"selfcheck {check.id}/{q.id}", q.quote) for q in check.questions if q.quote]
     # Any other `quote:` in the data must be one of the above: a new kind of data with quotes
     # needs adding here, so that none escapes the check.
     for path in sorted((ROOT / "data").rglob("*.yml")):
@@ -89,7 +91,15 @@ def test_every_quotation_on_the_built_site_is_exact_and_comes_from_data(builds, 
 
 # Where the site speaks of the article's answer or background, a 「 that follows is a claim
 # that these are its words: it must be a <q> instead.
-ATTRIBUTED = re.compile(r"記事(の(回答|答え|背景|質問|言葉)(では|は|に|で)?|の言う|が言う|は|が)「|筆者(の言う|は|が)「")
+ATTRIBUTED = re.compile(
+    r"記事(の(回答|答え|背景|質問|言葉)(では|は|に|で)?|の言う|が言う|は|が)「|筆者(の言う|は|が)「"
+    # 記事によると、…「…」: the bracket later in the same sentence is still the article's
+    r"|(記事|筆者)(によると|によれば|の言葉では)[^。「]*「"
+    # 「…」という問い・質問: the site presents the words as someone's question
+    r"|「[^「」]*」という(問い|質問|声|答え)"
+    # 記事/筆者 … 「…」と答え・述べ・書い: the words are said to be theirs
+    r"|(記事|筆者)[^。「]*「[^「」]*」と(答え|述べ|書い|言い|言っ|問いかけ)"
+)
 
 
 def test_no_unmarked_quotation_is_attributed_to_the_article(builds):

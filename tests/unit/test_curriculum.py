@@ -170,7 +170,7 @@ def test_module_numbers_are_unique_and_every_module_is_in_one_program(tmp_path):
 def test_a_module_without_activities_and_a_bad_format(tmp_path):
     root = project(
         tmp_path,
-        {MODULES: [("""    checklists:
+        {MODULES: [("    trees: [staff-training]\n", ""), ("""    checklists:
       - checklist: step-0
         items: [digital-and-hr-talk]
     reflections:

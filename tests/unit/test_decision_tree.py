@@ -71,15 +71,33 @@ def test_no_path_ends_in_go_where_the_article_says_stop(real_trees):
     assert any("本当に変わらないモノ同士" in (p.quote or "") for p in conditional.basis.article)
 
 
-def test_staff_training_asks_what_the_training_teaches_and_a_tools_course_never_goes_ahead(real_trees):
+def test_staff_training_a_tools_course_goes_ahead_only_when_hr_has_planned_posts_and_careers(real_trees):
+    """The article's data-scientist answer: training without a place to use it and a career
+    path is wasted, so a tools course HR has planned posts and a career path for may go on;
+    one without them is rethought, and that line is labelled as the site's inference."""
     tree = {t.id: t for t in real_trees}["staff-training"]
     assert tree.node("what-taught") is not None
+    tools_paths = []
     for path in paths(tree):
-        taught = dict((q.id, o.id) for q, o in path.answers).get("what-taught")
-        if path.outcome.tone == "go":
-            assert taught == "work-and-projects", path.fragment
-        if taught == "tools":
+        answers = dict((q.id, o.id) for q, o in path.answers)
+        if answers.get("what-taught") != "tools":
+            continue
+        tools_paths.append(path)
+        if answers.get("tools-posts") == "yes":
+            assert path.outcome.id != "teach-the-work", path.fragment
+        else:
             assert path.outcome.tone == "stop", path.fragment
+    assert any(dict((q.id, o.id) for q, o in p.answers).get("tools-posts") == "yes" and p.outcome.tone == "go" for p in tools_paths)
+    rethink = next(o for o in tree.outcomes if o.id == "teach-the-work")
+    assert rethink.basis.site and "推定" in rethink.basis.site
+
+
+def test_rpa_now_stops_running_bots_too_instead_of_keeping_them_until_migration(real_trees):
+    tree = {t.id: t for t in real_trees}["rpa-now"]
+    stop = next(o for o in tree.outcomes if o.id == "stop-standard-area")
+    text = " ".join(stop.actions)
+    assert "稼働中のものも止め" in text
+    assert "移行の時期まで" not in text
 
 
 def test_rpa_now_has_a_branch_for_systems_already_migrated(real_trees):

@@ -29,11 +29,11 @@ def test_every_module_has_a_self_check_whose_answers_are_among_its_choices():
 def test_field_mistakes_and_in_file_rules_are_reported_together(tmp_path):
     root = project(tmp_path, {
         # Field errors (pydantic): a missing explanation, a choice key that is not one letter.
-        OBSERVE: [("    explanation: サービスデザインは観察から始めるものです。まねるための事例を探すのはやめましょう。\n", ""),
-                  ("      c: ベンダーが持ってきた事例から選ぶ", "      cc: ベンダーが持ってきた事例から選ぶ")],
+        OBSERVE: [("    explanation: サービスデザインは、事例をまねるのではなく、観察から始めるものです。\n", ""),
+                  ("      c: 事例の仕組みを提供しているベンダーに、見積りを頼む", "      cc: 事例の仕組みを提供しているベンダーに、見積りを頼む")],
         # In-file rules: too few questions, a pass mark above them, one choice, an answer not offered.
         BASICS: [("pass_mark: 2", "pass_mark: 9"),
-                 ("      b: 最新のツールに詳しい販売担当者\n      c: DXの本を多く読んでいる人\n    answer: a\n",
+                 ("      b: DXの解説書を何冊も書いている研究者\n      c: 最新のAIツールに詳しい、取引先の営業担当\n    answer: a\n",
                   "    answer: d\n")],
         VENDOR: [("  - id: neutral-help", "  - id: who-knows")],
     })
@@ -46,6 +46,7 @@ def test_field_mistakes_and_in_file_rules_are_reported_together(tmp_path):
         f"{BASICS}:{line(root, BASICS, 'questions:')}: 問いは3〜5問にしてください(今は2問です)。",
         f"{BASICS}:{line(root, BASICS, 'choices:', after='who-to-learn-from')}: 選択肢は2〜5個にしてください(今は1個です)。",
         f"{BASICS}:{line(root, BASICS, 'answer: d')}: answer の「d」が choices にありません。choices の記号(a)から選んでください。",
+        f"{BASICS}:{line(root, BASICS, 'why:', after='who-to-learn-from')}: why には、選択肢ごとに正しい・誤りの理由を書いてください(足りない記号: なし、choices にない記号: b、c)。",
         f"{OBSERVE}:{line(root, OBSERVE, '- id: copy-cases')}: 必須の項目 'questions[0].explanation' がありません。「explanation: …」を書き足してください。",
         f"{OBSERVE}:{line(root, OBSERVE, 'cc: ')}: questions[0].choices.cc.[key]: 形が正しくありません(今は 'cc')。",
         f"{VENDOR}:{line(root, VENDOR, '- id: who-knows', after='業務のスペシャリスト')}: id 'who-knows' が同じリストの中で重なっています。どちらかを別の id にしてください。",
@@ -67,3 +68,29 @@ def test_a_self_check_must_belong_to_a_module_and_link_to_its_read_pages(tmp_pat
     assert (f"{VENDOR}:{line(root, VENDOR, 'page: faq/rpa-now.md')}: page はこのモジュールの「読むページ」(faq/usual-vendor.md)のどれかにしてください。") in found
     assert (f"{MODULES}:{line(root, MODULES, 'About-Us.md')}: 読むページ「About-Us.md」から記録用の名前(About-Us)を作れません。"
             "英小文字・数字・ハイフンのパスにしてください。") in found
+
+
+def test_every_choice_is_explained_and_an_article_answer_quotes_the_article(tmp_path):
+    """Self-checks that teach: each choice says why it is right or wrong; an answer credited to
+    the article carries the article's words; quotes carry no brackets of their own."""
+    root = project(tmp_path, {
+        OBSERVE: [("      c: 事例の仕組みを提供しているベンダーに、見積りを頼む\n", "      c: 事例の仕組みを提供しているベンダーに、見積りを頼む\n      d: 住民にアンケートを送る\n"),
+                  ("    quote: サービスデザインなんだから、事例真似るんじゃなくて、ちゃんと観察からしなかったらあかんやろうが。\n", "")],
+        BASICS: [("    quote: 業務改革のプロジェクトマネージャー経験ある人に聞くといいよ。", "    quote: 「業務改革のプロジェクトマネージャー経験ある人に聞くといいよ。」")],
+    })
+    found = errors(root)
+    assert found == [
+        f"{BASICS}:{line(root, BASICS, 'quote: 「')}: quote には「」を付けずに、記事の原文だけを書いてください(表示のときに付きます)。",
+        f"{OBSERVE}:{line(root, OBSERVE, 'why:')}: why には、選択肢ごとに正しい・誤りの理由を書いてください(足りない記号: d、choices にない記号: なし)。",
+        f"{OBSERVE}:{line(root, OBSERVE, 'source: article')}: source: article の問いには、答えの根拠になる記事の原文を quote に書いてください(このサイトの考えなら source: site)。",
+    ], found
+
+
+def test_every_real_question_explains_every_choice_and_credits_its_source():
+    data, _, _ = load_sources(ROOT, ROOT / "docs")
+    for check in data.all("selfchecks"):
+        for q in check.questions:
+            assert set(q.why) == set(q.choices), (check.id, q.id)
+            assert q.source in {"article", "site"} and (q.source == "site" or q.quote), (check.id, q.id)
+            # Scenario questions: none asks the reader to recall a bracketed phrase.
+            assert "「" not in q.question, (check.id, q.id)
