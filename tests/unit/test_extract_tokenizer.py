@@ -21,6 +21,9 @@ PAGES = [
     "<h2 id=\"c\">見出しだけ</h2>",
     "<div><p>閉じない<div>入れ子</p></div><textarea>入力</textarea><select><option>選ぶ</option></select>",
     "<p>ends with an entity &amp",
+    # Attributes are read only when they can matter: an entity may spell a skipped class.
+    "<a class=\"header&#108;ink\" href=\"#x\">リンク</a><p>本文</p><span aria-hidden=\"false\">見える</span>",
+    "<p CLASS=\"dx-js-only\">隠れる</p><p class=\"HeaderLink\">大文字のクラス</p><dt class=\"x\">名前なし</dt><dt ID=\"T\">名前</dt>",
     "",
 ]
 

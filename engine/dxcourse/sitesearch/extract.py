@@ -195,6 +195,14 @@ _PLAIN_START = re.compile(r"""<([a-zA-Z][^\t\n\r\f />\x00]*)((?:\s+[^\s/>"'=]+(?
 _PLAIN_ATTR = re.compile(r"""\s+([^\s/>"'=]+)(?:(=)"([^"]*)")?""")
 
 
+# In the lower-cased attribute text of any tag its attributes can skip (_SectionParser.
+# handle_starttag: hidden, aria-hidden, data-search-exclude, the classes headerlink, dx-js-only,
+# dx-visually-hidden), or an entity that could spell one. Tags whose id can start a section
+# have their attributes read always.
+_NEEDS_ATTRIBUTES = re.compile("hidden|data-search-exclude|headerlink|dx-js-only|&")
+_ANCHORED = SECTION_HEADINGS | {"h1", "dt"}
+
+
 def _attributes(text: str) -> list[tuple[str, str | None]]:
     return [
         (name.lower(), (unescape(value) if "&" in value else value) if eq else None)
@@ -203,8 +211,9 @@ def _attributes(text: str) -> list[tuple[str, str | None]]:
 
 
 def _tokens(html: str) -> list[tuple[int, str, object]]:
-    """html.parser's events for the page, as (0 start, tag, attrs), (1 end, tag, None) and
-    (2 text, text, None); raise _Unusual if the page needs html.parser."""
+    """html.parser's events for the page, as (0 start, tag, attrs), (3 start, tag, the
+    attribute text of a plain tag), (1 end, tag, None) and (2 text, text, None); raise
+    _Unusual if the page needs html.parser."""
     events = []
     append = events.append
     find = html.find
@@ -231,15 +240,15 @@ def _tokens(html: str) -> list[tuple[int, str, object]]:
             append((1, match.group(2).lower(), None))
         else:
             simple = plain(text)
-            if simple is not None:
+            if simple is not None:  # attributes read when needed (_sections_fast)
                 tag = simple.group(1).lower()
-                attrs = _attributes(simple.group(2)) if simple.group(2) else []
+                append((3, tag, simple.group(2)))
                 closed = bool(simple.group(3))
             else:
                 if _whole_start_tag_end(html, lt) != match.end():
                     raise _Unusual
                 tag, attrs, closed = _start_tag(text)
-            append((0, tag, attrs))
+                append((0, tag, attrs))
             if closed:
                 append((1, tag, None))
             elif tag in _CDATA_END:
@@ -277,9 +286,20 @@ def _sections_fast(html: str) -> list[Section]:
         if kind == 2:
             if not skip_depth:
                 (heading if heading is not None else body).append(value)
-        elif kind == 0:
+        elif kind == 0 or kind == 3:
             tag = value
-            if attrs:
+            if kind == 3:
+                # A plain tag's attributes matter only if they can skip it or anchor a
+                # section: read them only when one of those names or classes, or an
+                # entity that could spell one, is in the text.
+                if attrs and (tag in _ANCHORED or _NEEDS_ATTRIBUTES.search(attrs.lower())):
+                    attrs = _attributes(attrs)
+                else:
+                    attrs = None
+            if attrs is None:
+                attributes = {}
+                skipping = tag in SKIPPED_TAGS
+            elif attrs:
                 attributes = dict(attrs)
                 classes = attributes.get("class")
                 skipping = (
