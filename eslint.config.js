@@ -27,8 +27,10 @@ module.exports = [
         ...globals.browser,
         // The site's namespace: site.js makes window.DX, loaded before the others.
         DX: "readonly",
-        // Only read behind `typeof module === "object"`, to export pure functions to Node tests.
+        // Node's, read only where a script runs under `node --test` (no window): to export
+        // its pure functions (`typeof module === "object"`) and load the scripts it uses.
         module: "readonly",
+        require: "readonly",
       },
     },
     rules: {
