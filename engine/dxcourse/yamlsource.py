@@ -16,6 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+from ruamel.yaml.resolver import VersionedResolver
 
 from .diagnostics import SourceError
 from .messages import pydantic_message, yaml_problem
@@ -38,7 +39,24 @@ class DuplicateKey(MarkedYAMLError):
 # round-trip loader, which was the largest part of the build's own time. The nodes carry
 # their lines; _build turns them into ruamel's commented containers with the same line
 # records, so line_of works as before. Only plain YAML is needed: no comments kept.
+class _Resolver(VersionedResolver):
+    """ruamel's resolver, with the YAML version's resolvers looked up once per document.
+
+    ruamel works the version out again for every scalar, by attribute lookups that fail and
+    raise on the C parser; on a course of a few hundred files that was most of the data's
+    loading time. With the C parser the version cannot change within a document (it is
+    always the loader's: directives are not read), so the first answer is kept."""
+
+    @property
+    def versioned_resolver(self) -> Any:
+        cached = self.__dict__.get("_dx_versioned_resolver")
+        if cached is None:
+            cached = self.__dict__["_dx_versioned_resolver"] = VersionedResolver.versioned_resolver.fget(self)
+        return cached
+
+
 _COMPOSER = YAML(typ="safe", pure=False)
+_COMPOSER.Resolver = _Resolver
 _SCALARS = _COMPOSER.constructor
 
 

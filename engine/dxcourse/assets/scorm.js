@@ -33,7 +33,7 @@
   var TIME_BASE = Date.UTC(2020, 0, 1);
   // The status only ever moves up this scale: a recorded 修了 is never taken back.
   var RANK = { "": 0, "not attempted": 0, unknown: 0, browsed: 0, incomplete: 0, failed: 1, completed: 2, passed: 3 };
-  var LOCATION = /^[a-z0-9][a-z0-9_.\/-]*\.html$/;
+  var LOCATION = /^[a-z0-9][a-z0-9_./-]*\.html$/;
 
   function pad(n) {
     return (n < 10 ? "0" : "") + n;

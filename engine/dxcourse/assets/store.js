@@ -14,7 +14,7 @@
   var MAX_IMPORT_BYTES = 1024 * 1024;
   var MAX_KEY = 200;
   var MAX_TEXT = 20000;
-  var KEY_PATTERN = /^[a-z0-9][a-z0-9_.:\/-]*$/;
+  var KEY_PATTERN = /^[a-z0-9][a-z0-9_.:/-]*$/;
 
   function siteId() {
     var meta = document.querySelector('meta[name="dx-site-id"]');

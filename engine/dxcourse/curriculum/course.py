@@ -24,6 +24,7 @@ class Curriculum:
         self.step = {s.id: s for s in self.steps}
         self.program_of = {m: p for p in self.programs for m in p.modules}
         self.checklist = {c.id: c for c in data.all("checklists")}
+        self._ordered: list[Module] | None = None
 
     def module_roles(self, module: Module) -> list[str]:
         if module.roles is not None:
@@ -35,7 +36,14 @@ class Curriculum:
         return sorted((m for m in self.modules if m.retired), key=lambda m: m.number)
 
     def ordered_modules(self) -> list[Module]:
-        """Programs in prerequisite order (number breaks ties), each program's modules in its order."""
+        """Programs in prerequisite order (number breaks ties), each program's modules in its order.
+
+        Worked out once per Curriculum (one a build): every module page and catalog asks."""
+        if self._ordered is None:
+            self._ordered = self._order_modules()
+        return list(self._ordered)
+
+    def _order_modules(self) -> list[Module]:
         done: list[str] = []
         remaining = list(self.programs)
         while remaining:

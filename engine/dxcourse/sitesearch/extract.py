@@ -8,14 +8,20 @@ widget's controls, messages and results before its script shows them), form fiel
 text, and text only for screen readers. Snippets then never read 「前の問いに戻る」.
 
 Python's own html.parser is enough for HTML that Python-Markdown produced, and keeps the
-shared, pinned environment free of another dependency.
+shared, pinned environment free of another dependency. Its tokenizer is the largest part of
+the build's own time on a large course, though, so :func:`split_sections` first tries a
+tokenizer of the same grammar for the plain HTML Markdown writes (tags, quoted attributes,
+comments, script and style), built from html.parser's own patterns and attribute rules, and
+hands the page to html.parser whenever anything else appears (a stray ``<``, a declaration,
+a tag html.parser would end elsewhere). Both give the same events, so the same sections.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
+from html.parser import HTMLParser, attrfind_tolerant, locatestarttagend_tolerant, tagfind_tolerant
 
 SECTION_HEADINGS = {"h2", "h3"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -131,8 +137,225 @@ def clean(text: str) -> str:
     return SPACES.sub(" ", text).strip()
 
 
+# The fast tokenizer's grammar: a comment, an end tag, or a start tag up to its first ">"
+# outside quotes (checked against html.parser's own end of the tag before it is used).
+_TOKEN = re.compile(
+    r"""<(?:!--(.*?)--\s*>|/([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>|[a-zA-Z](?:[^>"']++|"[^"]*+"|'[^']*+')*+>)""",
+    re.S,
+)
+_CDATA_END = {tag: re.compile(r"</\s*%s\s*>" % tag, re.I) for tag in HTMLParser.CDATA_CONTENT_ELEMENTS}
+
+
+class _Unusual(Exception):
+    """HTML outside the fast tokenizer's grammar: html.parser reads the page instead."""
+
+
+def _start_tag(text: str) -> tuple[str, list[tuple[str, str | None]], bool]:
+    """A start tag's name, attributes and self-closing slash, as html.parser's parse_starttag
+    reads them (the same patterns and value rules)."""
+    match = tagfind_tolerant.match(text, 1)
+    k = match.end()
+    tag = match.group(1).lower()
+    attrs = []
+    end = len(text)
+    while k < end:
+        m = attrfind_tolerant.match(text, k)
+        if not m:
+            break
+        name, rest, value = m.group(1, 2, 3)
+        if not rest:
+            value = None
+        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+            value = value[1:-1]
+        if value:
+            value = unescape(value)
+        attrs.append((name.lower(), value))
+        k = m.end()
+    rest = text[k:].strip()
+    if rest not in (">", "/>"):
+        raise _Unusual
+    return tag, attrs, rest == "/>"
+
+
+def _whole_start_tag_end(html: str, i: int) -> int:
+    """Where html.parser's check_for_whole_start_tag ends the tag at ``i`` (-1: it would not)."""
+    j = locatestarttagend_tolerant.match(html, i).end()
+    following = html[j : j + 1]
+    if following == ">":
+        return j + 1
+    if following == "/" and html.startswith("/>", j):
+        return j + 2
+    return -1
+
+
+# A start tag of the plain shape Markdown writes: every attribute bare or ``name="value"``.
+# html.parser reads such a tag the same way (checked on every page by the tests); any other
+# shape goes through :func:`_start_tag`.
+_PLAIN_START = re.compile(r"""<([a-zA-Z][^\t\n\r\f />\x00]*)((?:\s+[^\s/>"'=]+(?:="[^"]*")?)*)\s*(/?)>""")
+_PLAIN_ATTR = re.compile(r"""\s+([^\s/>"'=]+)(?:(=)"([^"]*)")?""")
+
+
+# In the lower-cased attribute text of any tag its attributes can skip (_SectionParser.
+# handle_starttag: hidden, aria-hidden, data-search-exclude, the classes headerlink, dx-js-only,
+# dx-visually-hidden), or an entity that could spell one. Tags whose id can start a section
+# have their attributes read always.
+_NEEDS_ATTRIBUTES = re.compile("hidden|data-search-exclude|headerlink|dx-js-only|&")
+_ANCHORED = SECTION_HEADINGS | {"h1", "dt"}
+
+
+def _attributes(text: str) -> list[tuple[str, str | None]]:
+    return [
+        (name.lower(), (unescape(value) if "&" in value else value) if eq else None)
+        for name, eq, value in _PLAIN_ATTR.findall(text)
+    ]
+
+
+def _tokens(html: str) -> list[tuple[int, str, object]]:
+    """html.parser's events for the page, as (0 start, tag, attrs), (3 start, tag, the
+    attribute text of a plain tag), (1 end, tag, None) and (2 text, text, None); raise
+    _Unusual if the page needs html.parser."""
+    events = []
+    append = events.append
+    find = html.find
+    token = _TOKEN.match
+    plain = _PLAIN_START.fullmatch
+    pos = 0
+    n = len(html)
+    while pos < n:
+        lt = find("<", pos)
+        if lt < 0:
+            append((2, unescape(html[pos:]), None))
+            break
+        if lt > pos:
+            append((2, unescape(html[pos:lt]), None))
+        match = token(html, lt)
+        if match is None:
+            raise _Unusual
+        text = match.group(0)
+        if text[1] == "!":  # a comment: no event
+            body = match.group(1)
+            if "--" in body or body.startswith((">", "->")):
+                raise _Unusual
+        elif text[1] == "/":
+            append((1, match.group(2).lower(), None))
+        else:
+            simple = plain(text)
+            if simple is not None:  # attributes read when needed (_sections_fast)
+                tag = simple.group(1).lower()
+                append((3, tag, simple.group(2)))
+                closed = bool(simple.group(3))
+            else:
+                if _whole_start_tag_end(html, lt) != match.end():
+                    raise _Unusual
+                tag, attrs, closed = _start_tag(text)
+                append((0, tag, attrs))
+            if closed:
+                append((1, tag, None))
+            elif tag in _CDATA_END:
+                close = _CDATA_END[tag].search(html, match.end())
+                if close is None:
+                    raise _Unusual
+                if close.start() > match.end():
+                    append((2, html[match.end() : close.start()], None))  # raw, as html.parser hands it over
+                append((1, tag, None))
+                pos = close.end()
+                continue
+        pos = match.end()
+    return events
+
+
+def _sections_fast(html: str) -> list[Section]:
+    """:class:`_SectionParser`'s handlers over :func:`_tokens`, inlined: the same sections."""
+    events = _tokens(html)
+    sections: list[Section] = []
+    stack: list[tuple[str, bool]] = []
+    skip_depth = 0
+    heading: list[str] | None = None
+    heading_tag = anchor = title = pending_heading = ""
+    body: list[str] = []
+
+    def finish() -> None:
+        nonlocal body, pending_heading
+        text = clean("".join(body))
+        if text or pending_heading:
+            sections.append(Section(anchor, pending_heading, text))
+        body = []
+        pending_heading = ""
+
+    for kind, value, attrs in events:
+        if kind == 2:
+            if not skip_depth:
+                (heading if heading is not None else body).append(value)
+        elif kind == 0 or kind == 3:
+            tag = value
+            if kind == 3:
+                # A plain tag's attributes matter only if they can skip it or anchor a
+                # section: read them only when one of those names or classes, or an
+                # entity that could spell one, is in the text.
+                if attrs and (tag in _ANCHORED or _NEEDS_ATTRIBUTES.search(attrs.lower())):
+                    attrs = _attributes(attrs)
+                else:
+                    attrs = None
+            if attrs is None:
+                attributes = {}
+                skipping = tag in SKIPPED_TAGS
+            elif attrs:
+                attributes = dict(attrs)
+                classes = attributes.get("class")
+                skipping = (
+                    tag in SKIPPED_TAGS
+                    or "data-search-exclude" in attributes
+                    or "hidden" in attributes
+                    or (bool(classes) and not SKIPPED_CLASSES.isdisjoint(classes.split()))
+                    or attributes.get("aria-hidden") == "true"
+                )
+            else:
+                attributes = {}
+                skipping = tag in SKIPPED_TAGS
+            if tag not in VOID_TAGS:
+                stack.append((tag, skipping))
+                skip_depth += skipping
+            if skip_depth:
+                continue
+            if tag in SECTION_HEADINGS or (tag == "h1" and not title) or (tag == "dt" and "id" in attributes):
+                finish()
+                heading, heading_tag = [], tag
+                anchor = (attributes.get("id") or "") if tag != "h1" else ""
+            elif tag in BLOCK_TAGS:
+                (heading if heading is not None else body).append(BLOCK_BREAK)
+        else:
+            tag = value
+            if tag in VOID_TAGS:
+                continue
+            while stack:
+                open_tag, open_skipping = stack.pop()
+                skip_depth -= open_skipping
+                if open_tag == tag:
+                    break
+            if skip_depth:
+                continue
+            if heading is not None and tag == heading_tag:
+                text = clean("".join(heading))
+                if tag == "h1":
+                    title = text
+                heading = None
+                pending_heading = text
+            elif tag in BLOCK_TAGS:
+                (heading if heading is not None else body).append(BLOCK_BREAK)
+    finish()
+    return sections
+
+
 def split_sections(html: str) -> list[Section]:
     """The page's sections in order; the first holds the h1 (if any) and the text before any h2."""
+    try:
+        return _sections_fast(html)
+    except _Unusual:
+        return split_sections_reference(html)
+
+
+def split_sections_reference(html: str) -> list[Section]:
+    """:func:`split_sections` by html.parser alone (the tests compare the two)."""
     parser = _SectionParser()
     parser.feed(html)
     parser.close()
