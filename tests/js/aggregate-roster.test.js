@@ -6,7 +6,7 @@ const test = require("node:test");
 const assert = require("node:assert");
 const rosterLib = require("../../engine/dxcourse/assets/aggregate-roster.js");
 const merge = require("../../engine/dxcourse/assets/aggregate-merge.js");
-const { cur, catalog, code, record, ROLES } = require("./helpers.js");
+const { cur, code, record, ROLES } = require("./helpers.js");
 
 const parse = (text) => rosterLib.parseRosterText(text, ROLES, cur);
 

@@ -87,7 +87,7 @@
   };
 
   function headerKey(text) {
-    return norm(text).toLowerCase().replace(/[\s.・:]/g, "").replace(/[(\[【][^)\]】]*[)\]】]/g, "");
+    return norm(text).toLowerCase().replace(/[\s.・:]/g, "").replace(/[([【][^)\]】]*[)\]】]/g, "");
   }
 
   /* Which column holds what: an exact header first, then one that starts with an alias

@@ -355,7 +355,7 @@
     }
 
     function fileStem(p) {
-      return "修了記録-" + (p.staffId + "-" + p.name).replace(/[\\\/:*?"<>|\s]+/g, "_").slice(0, 60) + "-" + cur.today();
+      return "修了記録-" + (p.staffId + "-" + p.name).replace(/[\\/:*?"<>|\s]+/g, "_").slice(0, 60) + "-" + cur.today();
     }
 
     root.querySelector("[data-action=export-json]").addEventListener("click", function () {

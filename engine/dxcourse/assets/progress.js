@@ -238,7 +238,7 @@
         if (!value || typeof value.label !== "string") continue;
         rows[i].querySelector("[data-role=verdict]").textContent = value.label;
         rows[i].querySelector("[data-role=date]").textContent = DX.formatDate(new Date(entry.at));
-        var answers = typeof value.answers === "string" && /^[a-z0-9.\/-]*$/.test(value.answers) ? value.answers : "";
+        var answers = typeof value.answers === "string" && /^[a-z0-9./-]*$/.test(value.answers) ? value.answers : "";
         var href = answers ? page + "#" + key.slice("tree/".length) + "=" + answers : page;
         if (link.getAttribute("href") !== href) link.setAttribute("href", href);
       }

@@ -41,6 +41,8 @@
   // The same rules as sitesearch/normalize.py; tests/search_normalize_cases.yml runs both.
 
   var DROPPED = /[\s\-\u2010-\u2015\u2212\u30fc\u30fb]/g;
+  // One joining mark on its own (the class lists marks on purpose, none combines with another).
+  // eslint-disable-next-line no-misleading-character-class
   var JOINING = /^[\p{M}\uff9e\uff9f\u3099\u309a]$/u;
   var LONG_VOWEL = /[\u30fc\uff70]/; // ー and half-width ｰ, before normalisation drops them
 
@@ -335,6 +337,8 @@
     var forms = variants(word);
     if (!forms.length) return [];
     var chars = Array.from(forms[0]);
+    // ASCII only (the whole range from U+0000 on purpose): Latin words need longer hints.
+    // eslint-disable-next-line no-control-regex
     var shortest = Math.max(/^[\x00-\x7f]*$/.test(forms[0]) ? 3 : 2, Math.ceil(chars.length / 3));
     var words = vocabulary(index);
     for (var length = chars.length; length >= shortest; length--) {
