@@ -129,3 +129,32 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.path.parts[-2]:
             item.add_marker(pytest.mark.browser)
+
+
+# Chromium through Playwright, once per test process: tests/browser and tests/engine share it
+# (two sync Playwright instances cannot run in one process).
+@pytest.fixture(scope="session")
+def playwright():
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM
+
+    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}; set DX_CHROMIUM or install it"
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import BrowserContext, Page
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("DX_CHROMIUM", "/usr/bin/chromium")
@@ -132,20 +132,6 @@ def site(request) -> Site:
     return request.getfixturevalue("served" if request.param == "served" else "bundle")
 
 
-@pytest.fixture(scope="session")
-def playwright():
-    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}; set DX_CHROMIUM or install it"
-    with sync_playwright() as playwright:
-        yield playwright
-
-
-@pytest.fixture(scope="session")
-def browser(playwright) -> Browser:
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    yield browser
-    browser.close()
-
-
 @pytest.fixture
 def reopenable(playwright, guard, tmp_path):
     """Opens a browser that keeps its profile on disk: closing and reopening keeps storage."""
@@ -180,11 +166,6 @@ def context(browser, guard):
 @pytest.fixture
 def page(context) -> Page:
     return context.new_page()
-
-
-@pytest.fixture(scope="session")
-def axe() -> Axe:
-    return Axe()
 
 
 def axe_violations(axe: Axe, page: Page) -> list[str]:

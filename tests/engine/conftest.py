@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import Guard, Site, axe, browser, playwright, serving  # noqa: F401  (fixtures)
+from tests.browser.conftest import Guard, Site, serving  # noqa: F401  (used by the engine tests)
 from tests.conftest import mkdocs_build
 
 FIXTURE_SITE_ID = "fixture-town"
