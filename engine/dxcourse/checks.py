@@ -12,14 +12,13 @@ from typing import Any
 
 from .diagnostics import SourceError
 from .messages import nearest, unknown
-from .pages import split_front_matter
+from .pages import body_lines
 from .sitedata import SiteData
 
 SITE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 _CALL = re.compile(r"\{\{-?\s*(?P<name>[a-z_]+)\(\s*(?P<q>[\"'])(?P<arg>[^\"']*)(?P=q)")
 _LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)(?:#[^)\s]*)?(?:\s+\"[^\"]*\")?\)")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def _ids(data: SiteData, kind: str) -> set[str] | None:
@@ -47,18 +46,6 @@ MACROS = {
 """Macros whose argument is an id, with the collection it must name."""
 
 
-def _body_lines(text: str):
-    """(line number, text) of each body line outside code fences."""
-    _, body, body_line = split_front_matter(text)
-    fenced = False
-    for number, line in enumerate(body.splitlines(), start=body_line):
-        if _FENCE.match(line):
-            fenced = not fenced
-            continue
-        if not fenced:
-            yield number, line
-
-
 def scan_pages(docs_dir: Path, data: SiteData, known_pages: set[str]) -> tuple[list[SourceError], dict[str, set[str]]]:
     """Unknown ids in macro calls and broken links; also returns what each page shows."""
     errors: list[SourceError] = []
@@ -70,7 +57,7 @@ def scan_pages(docs_dir: Path, data: SiteData, known_pages: set[str]) -> tuple[l
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
             continue  # reported by the front-matter check
-        for number, line in _body_lines(text):
+        for number, line in body_lines(text):
             for call in _CALL.finditer(line):
                 name, arg = call["name"], call["arg"]
                 shown.setdefault(f"{name}:{arg}", set()).add(src_uri)

@@ -80,6 +80,21 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return match["yaml"], text[match.end():], match.group(0).count("\n") + 1
 
 
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def body_lines(text: str):
+    """(line number, text) of each body line of a page outside code fences."""
+    _, body, body_line = split_front_matter(text)
+    fenced = False
+    for number, line in enumerate(body.splitlines(), start=body_line):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield number, line
+
+
 def read_page(
     path: Path,
     docs_dir: Path,

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from .diagnostics import SourceError
-from .pages import split_front_matter
+from .pages import body_lines, split_front_matter
 from .sitedata import SiteData
 from .yamlsource import load_yaml
 
@@ -34,7 +34,6 @@ def find_placeholders(text: str) -> list[str]:
 _LINK = re.compile(r"\[(?P<label>[^\]]+)\]\((?P<target>[^)#\s]+\.md)(?P<anchor>#[^)]*)?\)")
 _LABELLED = re.compile(r"^(faq|decisions|worksheets|curriculum/programs)/(?!index\.md)")
 _PROGRAM_NUMBER = re.compile(r"^\d+ ")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def missing_selfchecks(data: SiteData) -> list[SourceError]:
@@ -54,18 +53,6 @@ def missing_selfchecks(data: SiteData) -> list[SourceError]:
     return errors
 
 
-def _body_lines(text: str):
-    """(line number, text) of each body line outside code fences."""
-    _, body, body_line = split_front_matter(text)
-    fenced = False
-    for number, line in enumerate(body.splitlines(), start=body_line):
-        if _FENCE.match(line):
-            fenced = not fenced
-            continue
-        if not fenced:
-            yield number, line
-
-
 def link_labels(docs_dir: Path, titles: dict[str, str]) -> list[SourceError]:
     """``titles``: page path -> title, of the written pages and the generated ones."""
     errors = []
@@ -75,7 +62,7 @@ def link_labels(docs_dir: Path, titles: dict[str, str]) -> list[SourceError]:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
             continue  # reported by the front-matter check
-        for number, line in _body_lines(text):
+        for number, line in body_lines(text):
             for link in _LINK.finditer(line):
                 target = link["target"]
                 if link["anchor"] or "://" in target or target.startswith("/"):
@@ -136,7 +123,7 @@ def placeholders(root: Path, docs_dir: Path) -> list[SourceError]:
             for number, line in enumerate(text.splitlines()[1:body_line - 2], start=2):
                 for found in find_placeholders(re.sub(r"(^|\s)#.*$", "", line)):
                     errors.append(_placeholder_error(display, number, found))
-        for number, line in _body_lines(text):
+        for number, line in body_lines(text):
             for found in find_placeholders(line):
                 errors.append(_placeholder_error(display, number, found))
     return errors
