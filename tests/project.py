@@ -102,3 +102,35 @@ def fixture_project(dest: Path, edits: dict[str, list[tuple[str, str]]] | None =
             text = text.replace(old, new, 1)
         file.write_text(text, encoding="utf-8")
     return dest
+
+
+def problems(root: Path, extra: dict | None = None) -> list[str]:
+    """Every mistake ``check`` finds in the course at ``root`` (its own ``extra:`` unless given)."""
+    from dxcourse import check_sources
+
+    *_, errors = check_sources(root, root / "docs", dict(_extra(root)) if extra is None else extra)
+    return [str(e) for e in sorted(set(errors))]
+
+
+def cli(root: Path, *args: str, process: bool = False):
+    """``python -m dxcourse ARGS`` in ``root``; in this process unless ``process`` (starting
+    Python again costs seconds on a busy machine)."""
+    import contextlib
+    import io
+    import os
+    import subprocess
+    import sys
+
+    if process:
+        return subprocess.run([sys.executable, "-m", "dxcourse", *args], cwd=root, capture_output=True, text=True)
+    from dxcourse.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
+    finally:
+        os.chdir(cwd)
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())

@@ -3,21 +3,14 @@ writes stubs that pass at once, and published ids are retired rather than remove
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from dxcourse import check_sources
 from dxcourse.checks import site_id_errors
-from dxcourse.cli import main
 from dxcourse.messages import nearest, yaml_problem
 from dxcourse.yamlsource import parse_yaml
-from tests.project import ROOT, _extra, copy_project, edit
+from tests.project import ROOT, _extra, cli, copy_project, edit, problems
 
 MODULES = "data/curriculum/modules.yml"
 PROGRAMS = "data/curriculum/programs.yml"
@@ -26,28 +19,6 @@ PROGRAMS = "data/curriculum/programs.yml"
 @pytest.fixture
 def course(tmp_path) -> Path:
     return copy_project(tmp_path / "course")
-
-
-def problems(root: Path, extra: dict | None = None) -> list[str]:
-    extra = dict(_extra(root)) if extra is None else extra
-    *_, errors = check_sources(root, root / "docs", extra)
-    return [str(e) for e in sorted(set(errors))]
-
-
-def cli(root: Path, *args: str, process: bool = False) -> subprocess.CompletedProcess:
-    """``python -m dxcourse ARGS`` in ``root`` (what ./dev runs); in this process unless
-    ``process`` (starting Python again costs seconds on a busy machine)."""
-    if process:
-        return subprocess.run([sys.executable, "-m", "dxcourse", *args], cwd=root, capture_output=True, text=True)
-    out, err = io.StringIO(), io.StringIO()
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(list(args))
-    finally:
-        os.chdir(cwd)
-    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
 def line_of(root: Path, path: str, needle: str) -> int:

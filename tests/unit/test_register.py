@@ -5,18 +5,13 @@ publish says it updated the register only when it did."""
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from dxcourse import check_sources
-from dxcourse.cli import main
 from dxcourse.published import FILE, MISSING
-from tests.project import _extra, copy_project, edit
+from tests.project import _extra, cli, copy_project, edit, problems
 
 MODULES = "data/curriculum/modules.yml"
 
@@ -24,23 +19,6 @@ MODULES = "data/curriculum/modules.yml"
 @pytest.fixture
 def course(tmp_path) -> Path:
     return copy_project(tmp_path / "course")
-
-
-def problems(root: Path, extra: dict | None = None) -> list[str]:
-    *_, errors = check_sources(root, root / "docs", dict(_extra(root)) if extra is None else extra)
-    return [str(e) for e in sorted(set(errors))]
-
-
-def cli(root: Path, *args: str) -> subprocess.CompletedProcess:
-    out, err = io.StringIO(), io.StringIO()
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(list(args))
-    finally:
-        os.chdir(cwd)
-    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
 def line_of(root: Path, path: str, needle: str, after: str | None = None) -> int:

@@ -4,22 +4,17 @@ build and the prose lint, before and after their placeholders are written over."
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from dxcourse import check_sources, prose
-from dxcourse.cli import main
+from dxcourse import prose
 from dxcourse.rules import placeholders
 from tests.conftest import mkdocs_build
 from tests.placeholders import fill_placeholders
-from tests.project import ROOT, _extra, copy_project
+from tests.project import ROOT, cli, copy_project, problems
 
 STUBS = [("module", "local-rules"), ("program", "local-course"), ("role", "clerk"),
          ("tree", "local-tree"), ("faq", "local-question"), ("worksheet", "my-sheet")]
@@ -28,23 +23,6 @@ STUBS = [("module", "local-rules"), ("program", "local-course"), ("role", "clerk
 @pytest.fixture
 def course(tmp_path) -> Path:
     return copy_project(tmp_path / "course")
-
-
-def problems(root: Path) -> list[str]:
-    *_, errors = check_sources(root, root / "docs", dict(_extra(root)))
-    return [str(e) for e in sorted(set(errors))]
-
-
-def cli(root: Path, *args: str) -> subprocess.CompletedProcess:
-    out, err = io.StringIO(), io.StringIO()
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(list(args))
-    finally:
-        os.chdir(cwd)
-    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
