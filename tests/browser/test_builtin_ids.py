@@ -14,6 +14,8 @@ from tests.project import site_id
 from .test_report import record, roster_csv, write
 from .widgets import record as stored_record
 
+from .conftest import ON_THE_BUNDLE
+
 pytestmark = pytest.mark.browser
 
 HOSTILE = ["constructor", "__proto__", "toString", "hasOwnProperty"]
@@ -32,6 +34,7 @@ def progress_record(items: dict) -> dict:
     }
 
 
+@ON_THE_BUNDLE
 def test_progress_import_takes_constructor_as_a_key_and_refuses_the_others(page, site, tmp_path):
     page.goto(site.url("progress.md"))
     upload = page.locator("[data-role=import]")
@@ -60,12 +63,14 @@ def test_progress_import_takes_constructor_as_a_key_and_refuses_the_others(page,
     assert page.evaluate(PRISTINE)
 
 
+@ON_THE_BUNDLE
 def test_a_tree_fragment_naming_built_ins_is_ignored(page, site):
     page.goto(site.url("decisions/rpa-now.md", "constructor=a.b&tostring=c.d"))
     expect(page.locator("[data-module=decision-tree] fieldset legend").first).to_be_visible()
     assert page.evaluate(PRISTINE)
 
 
+@ON_THE_BUNDLE
 def test_aggregation_and_roster_take_built_in_names_as_plain_ids(page, site, tmp_path):
     roster = tmp_path / "名簿.csv"
     rows = [("職員番号", "氏名", "所属", "役割")] + [(name, f"職員 {name}", "企画課", "") for name in ["constructor", "toString", "hasOwnProperty", "001"]]

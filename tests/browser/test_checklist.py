@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from tests.project import learning_total
 
-from .conftest import axe_violations
+from .conftest import ON_THE_BUNDLE, axe_violations
 from .excel import excel_rows
 from .widgets import DISABLE_STORAGE, STORE_KEY, progress_file, record, storage_keys, write_json
 
@@ -36,6 +36,7 @@ def test_a_tick_shows_progress_and_is_announced(page, site, guard):
     guard.assert_clean()
 
 
+@ON_THE_BUNDLE
 def test_a_tick_survives_a_reload(page, site):
     page.goto(site.url(STEP1))
     tick(page)
@@ -71,6 +72,7 @@ def test_a_tick_survives_closing_and_reopening_the_browser(reopenable, site):
     expect(page.locator(BOX)).to_be_checked()
 
 
+@ON_THE_BUNDLE
 def test_with_storage_disabled_the_list_works_and_says_so(context, site, guard):
     context.add_init_script(DISABLE_STORAGE)
     page = context.new_page()
@@ -83,6 +85,7 @@ def test_with_storage_disabled_the_list_works_and_says_so(context, site, guard):
     guard.assert_clean()
 
 
+@ON_THE_BUNDLE
 def test_a_corrupted_record_is_set_aside_and_reported(page, site):
     page.goto(site.url(STEP1))
     page.evaluate(f"() => localStorage.setItem({json.dumps(STORE_KEY)}, '{{\"format\": broken')")
@@ -100,6 +103,7 @@ def test_a_corrupted_record_is_set_aside_and_reported(page, site):
     expect(page.locator("[data-role=backups] button")).to_have_count(1)
 
 
+@ON_THE_BUNDLE
 def test_reset_asks_first(page, site):
     page.goto(site.url(STEP1))
     tick(page)
@@ -114,6 +118,7 @@ def test_reset_asks_first(page, site):
     assert record(page)["items"][KEY]["value"] is False
 
 
+@ON_THE_BUNDLE
 def test_keyboard_alone_ticks_a_box(page, site):
     page.goto(site.url(STEP1))
     page.locator("#dx-cl-step-1-purpose-for-each-role").focus()
@@ -126,6 +131,7 @@ def test_keyboard_alone_ticks_a_box(page, site):
     assert outline != "none"
 
 
+@ON_THE_BUNDLE
 def test_without_javascript_the_list_is_a_printable_list(browser, site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -138,6 +144,7 @@ def test_without_javascript_the_list_is_a_printable_list(browser, site):
     context.close()
 
 
+@ON_THE_BUNDLE
 def test_print_view_shows_ticks_and_the_date(page, site):
     page.goto(site.url(STEP1))
     tick(page)
@@ -150,6 +157,7 @@ def test_print_view_shows_ticks_and_the_date(page, site):
     expect(page.get_by_role("button", name="リセット")).to_be_hidden()
 
 
+@ON_THE_BUNDLE
 def test_export_clear_import_restores_exactly(page, site, tmp_path):
     page.goto(site.url(STEP1))
     tick(page)
@@ -172,6 +180,7 @@ def test_export_clear_import_restores_exactly(page, site, tmp_path):
     expect(page.locator("tr[data-keys*='checklist/step-1/'] [data-role=done]")).to_have_text("1")
 
 
+@ON_THE_BUNDLE
 def test_import_merges_and_the_newest_change_wins(page, site, tmp_path):
     page.goto(site.url(STEP1))
     tick(page)  # now, so newer than the file's entry below
@@ -201,6 +210,7 @@ HOSTILE = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</scr
         ("not-json.json", "<html><script>window.__pwned=3</script></html>", "JSONとして読み取れない"),
     ],
 )
+@ON_THE_BUNDLE
 def test_a_hostile_or_foreign_file_is_refused_as_plain_text(page, site, tmp_path, name, content, message):
     page.goto(site.url(STEP1))
     tick(page)
@@ -217,6 +227,7 @@ def test_a_hostile_or_foreign_file_is_refused_as_plain_text(page, site, tmp_path
     assert record(page) == before
 
 
+@ON_THE_BUNDLE
 def test_hostile_text_inside_a_valid_record_is_never_markup(page, site, tmp_path):
     upload = write_json(tmp_path / "t.json", progress_file({"checklist/step-1/x": {"value": HOSTILE, "at": "2026-01-01T00:00:00Z"}}))
     page.goto(site.url("progress.md"))
@@ -230,6 +241,7 @@ def test_hostile_text_inside_a_valid_record_is_never_markup(page, site, tmp_path
     assert page.locator("img[src=x]").count() == 0
 
 
+@ON_THE_BUNDLE
 def test_a_file_of_several_megabytes_is_refused(page, site, tmp_path):
     big = progress_file({f"checklist/step-1/n{i}": {"value": "x" * 1000, "at": "2026-01-01T00:00:00Z"} for i in range(4000)})
     path = write_json(tmp_path / "big.json", big)
@@ -240,6 +252,7 @@ def test_a_file_of_several_megabytes_is_refused(page, site, tmp_path):
     assert record(page) is None
 
 
+@ON_THE_BUNDLE
 def test_csv_export_opens_in_japanese_excel(page, site):
     page.goto(site.url(STEP1))
     tick(page)

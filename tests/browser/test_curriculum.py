@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 
 from tests.project import learning_total
 
-from .conftest import axe_violations
+from .conftest import ON_THE_BUNDLE, axe_violations
 from .excel import excel_rows, jst
 from .widgets import SITE_ID
 
@@ -255,6 +255,7 @@ def test_assign_learn_export_and_aggregate(browser, site, guard, tmp_path, axe):
             context.close()
 
 
+@ON_THE_BUNDLE
 def test_a_mistyped_code_is_refused_with_a_plain_message(page, site, guard):
     page.goto(site.url(ASSIGN))
     code, _ = build_assignment(page, site)
@@ -272,6 +273,7 @@ def test_a_mistyped_code_is_refused_with_a_plain_message(page, site, guard):
     guard.assert_clean()
 
 
+@ON_THE_BUNDLE
 def test_the_assignment_form_lists_its_mistakes(page, site):
     page.goto(site.url(ASSIGN))
     page.get_by_role("button", name="受講指示をつくる").click()
@@ -332,6 +334,7 @@ def completion_record(name: str, section: str, **overrides) -> dict:
     }
 
 
+@ON_THE_BUNDLE
 def test_aggregation_shows_foreign_text_as_text_and_refuses_what_it_cannot_count(page, site, guard, tmp_path):
     files = {
         "hostile.json": completion_record(HOSTILE, "=cmd|' /C calc'!A0"),

@@ -14,7 +14,7 @@ from dxcourse import COLLECTIONS
 from dxcourse.decision_tree import paths
 from dxcourse.sitedata import load_site_data
 
-from .conftest import axe_violations
+from .conftest import ON_THE_BUNDLE, axe_violations
 from .widgets import record
 
 pytestmark = pytest.mark.browser
@@ -75,6 +75,7 @@ def walk(page: Page, site, tree_id: str, answers: list[tuple[str, str]]) -> None
 
 
 @pytest.mark.parametrize("tree_id", sorted(TREES))
+@ON_THE_BUNDLE
 def test_one_path_of_each_tree_walked_with_the_keyboard_alone(page, site, guard, tree_id):
     path = longest_path(tree_id)
     page.goto(site.url(f"decisions/{tree_id}.md"))
@@ -97,6 +98,7 @@ def test_one_path_of_each_tree_walked_with_the_keyboard_alone(page, site, guard,
     guard.assert_clean()
 
 
+@ON_THE_BUNDLE
 def test_back_and_change_keep_the_other_answers(page, site, guard):
     walk(page, site, "rpa-now", [("standard-area", "no"), ("will-change", "no"), ("data-linkage", "no")])
     expect(page.locator(TITLE)).to_have_text("結論: 条件付きで進める")
@@ -138,6 +140,7 @@ def test_back_and_change_keep_the_other_answers(page, site, guard):
     guard.assert_clean()
 
 
+@ON_THE_BUNDLE
 def test_no_answer_chosen_says_so(page, site):
     page.goto(site.url(RPA))
     page.get_by_role("button", name="次へ").click()
@@ -179,12 +182,14 @@ def test_a_result_link_opens_the_same_result_in_a_fresh_browser(browser, page, s
     guard.assert_clean()
 
 
+@ON_THE_BUNDLE
 def test_a_link_with_answers_that_no_longer_fit_keeps_the_part_that_does(page, site):
     page.goto(site.url(RPA, "rpa-now=standard-area.no/renamed-question.no"))
     expect(page.locator(QUESTION)).to_contain_text("数年のうちに変わる")
     assert fragment(page) == "#rpa-now=standard-area.no"
 
 
+@ON_THE_BUNDLE
 def test_answers_of_another_tree_in_the_fragment_are_kept(page, site):
     page.goto(site.url(RPA, "ai-ocr-now=paper-source.from-systems&rpa-now=standard-area.no"))
     expect(page.locator(QUESTION)).to_contain_text("数年のうちに変わる")
@@ -194,6 +199,7 @@ def test_answers_of_another_tree_in_the_fragment_are_kept(page, site):
     assert fragment(page) == "#ai-ocr-now=paper-source.from-systems&rpa-now=standard-area.no/will-change.yes-or-unsure"
 
 
+@ON_THE_BUNDLE
 def test_a_heading_anchor_still_works(page, site):
     page.goto(site.url(RPA, "判断の流れの図"))
     heading = page.locator("h2#判断の流れの図")
@@ -227,6 +233,7 @@ def test_progress_page_shows_the_outcome_and_reopens_it(page, site, guard):
     guard.assert_clean()
 
 
+@ON_THE_BUNDLE
 def test_without_javascript_the_outline_shows_every_question_and_outcome(browser, site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -247,6 +254,7 @@ def test_without_javascript_the_outline_shows_every_question_and_outcome(browser
 
 
 @pytest.mark.parametrize("stage", ["first question", "mid-walk", "outcome"])
+@ON_THE_BUNDLE
 def test_no_axe_violations(page, site, axe, stage):
     answers = {"first question": [], "mid-walk": [("standard-area", "no")], "outcome": RPA_PATH.split("/")}
     steps = [tuple(a.split(".")) if isinstance(a, str) else a for a in answers[stage]]

@@ -13,6 +13,8 @@ import pytest
 from dxcourse import load_sources
 from dxcourse.glossary import abbreviations
 
+from .conftest import ON_THE_BUNDLE
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +39,7 @@ def tab_to_first_term(page, limit: int = 300) -> str:
 
 
 @pytest.mark.parametrize("md_path", ["steps/step-1.md", "faq/rpa-now.md"])
+@ON_THE_BUNDLE
 def test_tab_to_a_term_shows_its_explanation(page, site, guard, md_path):
     data, _, _ = load_sources(ROOT, ROOT / "docs")
     explanations = abbreviations(data)
@@ -47,6 +50,7 @@ def test_tab_to_a_term_shows_its_explanation(page, site, guard, md_path):
     guard.assert_clean()
 
 
+@ON_THE_BUNDLE
 def test_tab_moves_on_to_the_next_term(page, site):
     page.goto(site.url("steps/step-1.md"))
     first = tab_to_first_term(page)
@@ -65,6 +69,7 @@ HIDDEN = """() => {
 }"""
 
 
+@ON_THE_BUNDLE
 def test_escape_hides_the_explanation_and_keeps_focus(page, site, guard):
     page.goto(site.url("steps/step-1.md"))
     term = tab_to_first_term(page)

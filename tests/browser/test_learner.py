@@ -14,7 +14,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import axe_violations
+from .conftest import ON_THE_BUNDLE, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -44,6 +44,7 @@ def spec(page) -> dict:
     return page.evaluate("() => JSON.parse(document.querySelector('[data-module=learning-module]').dataset.spec)")
 
 
+@ON_THE_BUNDLE
 def test_completing_by_the_last_reflection_says_so_beside_it_and_at_the_top(page, site, guard):
     page.goto(site.url(MODULE))
     last = spec(page)["reflections"][-1]
@@ -71,6 +72,7 @@ def test_completing_by_the_last_reflection_says_so_beside_it_and_at_the_top(page
     guard.assert_clean()
 
 
+@ON_THE_BUNDLE
 def test_completing_by_a_read_mark_says_so_in_its_item_and_unmarking_takes_it_back(page, site, guard):
     page.goto(site.url(MODULE))
     last = spec(page)["read"][0]
@@ -114,6 +116,7 @@ def open_assignment(page, site) -> str:
 
 
 @pytest.mark.parametrize("field", ["職員番号 *", "氏名 *", "所属 *"])
+@ON_THE_BUNDLE
 def test_the_first_click_after_editing_the_profile_follows_the_link(page, site, guard, field):
     title = open_assignment(page, site)
     link = page.locator("[data-role=assignments] th a").first
@@ -129,6 +132,7 @@ def test_the_first_click_after_editing_the_profile_follows_the_link(page, site, 
     guard.assert_clean()
 
 
+@ON_THE_BUNDLE
 def test_the_table_is_kept_while_the_profile_changes_and_redrawn_when_progress_does(page, site, guard):
     open_assignment(page, site)
     page.evaluate("() => { window.keptTable = document.querySelector('[data-role=assignments] table'); }")
@@ -157,6 +161,7 @@ def csv_of(page) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text)))
 
 
+@ON_THE_BUNDLE
 def test_progress_files_every_key_the_site_writes_under_its_kind(page, site, guard):
     open_assignment(page, site)
     page.get_by_label("職員番号 *").fill("00456")

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import axe_violations
+from .conftest import ON_THE_BUNDLE, axe_violations
 from .excel import TEXT_FORM as TEXT_ID
 from .excel import as_excel_shows, check_calc_types
 
@@ -300,6 +300,7 @@ def scoped_record(staff_id, name, section, role, code, due, modules, done=()):
     return rec
 
 
+@ON_THE_BUNDLE
 def test_two_assignments_scope_the_report_and_filter_by_assignment(browser, site, guard, tmp_path, axe):
     context = browser.new_context(locale="ja-JP", viewport={"width": 1366, "height": 768}, accept_downloads=True)
     guard.attach(context)
@@ -401,6 +402,7 @@ def test_two_assignments_scope_the_report_and_filter_by_assignment(browser, site
         context.close()
 
 
+@ON_THE_BUNDLE
 def test_the_roster_column_gives_each_person_their_assignment(page, site, guard, tmp_path):
     page.goto(site.url(AGGREGATE))
     page.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").fill(AS_OF)
@@ -485,6 +487,7 @@ def city_records(folder: Path, first: int, last: int, **kw) -> list[Path]:
     ]
 
 
+@ON_THE_BUNDLE
 def test_a_city_folder_and_more_selections_make_one_report(page, site, guard, tmp_path):
     folder = tmp_path / "集めた記録"
     city_records(folder, 1, 2000)

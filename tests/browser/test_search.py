@@ -20,7 +20,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-from .conftest import Site, axe_violations, serving
+from .conftest import ON_THE_BUNDLE, Site, axe_violations, serving
 
 pytestmark = pytest.mark.browser
 
@@ -111,6 +111,7 @@ def test_part_of_a_katakana_word_is_found(page, site, guard):
     guard.assert_clean()
 
 
+@ON_THE_BUNDLE
 def test_full_width_letters_find_ascii_and_the_other_way_round(page, site, guard):
     search_for(page, site, "ＲＰＡ")
     hrefs = result_hrefs(page)
@@ -124,6 +125,7 @@ def test_full_width_letters_find_ascii_and_the_other_way_round(page, site, guard
     guard.assert_clean()
 
 
+@ON_THE_BUNDLE
 def test_every_term_must_match_and_a_full_width_space_separates_them(page, site, guard):
     search_for(page, site, "標準化　ＲＰＡ")
     assert page.locator("#dx-search-status").inner_text() == "1件見つかりました"
@@ -158,6 +160,7 @@ def test_slash_arrows_and_enter_open_a_result(page, site, guard):
     guard.assert_clean()
 
 
+@ON_THE_BUNDLE
 def test_enter_in_the_box_opens_the_first_result_and_escape_closes(page, site):
     search_for(page, site, "令和7年度末")
     first = page.locator(RESULTS).first.get_attribute("href")
@@ -204,6 +207,7 @@ def test_a_query_typed_before_the_engine_arrives_is_answered(page, site, guard):
     guard.assert_clean()
 
 
+@ON_THE_BUNDLE
 def test_index_text_is_shown_as_text(page, site, guard):
     search_for(page, site, "onerror")
     teaser = page.locator(RESULTS).first.locator(".md-search-result__teaser")
@@ -213,12 +217,14 @@ def test_index_text_is_shown_as_text(page, site, guard):
     guard.assert_clean()
 
 
+@ON_THE_BUNDLE
 def test_no_axe_violations_with_results_open(page, site, axe):
     search_for(page, site, "標準化")
     page.keyboard.press("ArrowDown")
     assert axe_violations(axe, page) == []
 
 
+@ON_THE_BUNDLE
 def test_results_are_announced_in_a_live_region(page, site):
     search_for(page, site, "標準化")
     status = page.locator("#dx-search-status")

@@ -11,6 +11,8 @@ import pytest
 from dxcourse.sitesearch.quality import hit_rate, load_queries, markdown_path, misses, tagged
 from tests.conftest import ROOT
 
+from .conftest import ON_THE_BUNDLE
+
 pytestmark = pytest.mark.browser
 
 QUERIES = load_queries(ROOT / "tests/search_queries.yml")
@@ -23,6 +25,7 @@ def test_the_query_file_is_big_enough_and_names_real_pages():
             assert (ROOT / "docs" / path).is_file(), f"{query.query}: no page {path}"
 
 
+@ON_THE_BUNDLE
 def test_staff_queries_find_their_pages(page, site, guard):
     page.goto(site.url("index.md"))
     page.evaluate("() => new Promise(done => DXSearch.load(done))")

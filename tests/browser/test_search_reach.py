@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import axe_violations
+from .conftest import ON_THE_BUNDLE, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -49,6 +49,7 @@ def test_results_on_a_390_px_phone_fit_the_screen(phone, site, guard, axe):
     assert axe_violations(axe, phone) == []  # last: axe reads the sheets by XHR, refused on file://
 
 
+@ON_THE_BUNDLE
 def test_results_narrow_to_one_kind_and_hr_tools_say_so(page, site, guard):
     page.goto(site.url("index.md"))
     page.locator("#dx-search-input").click()
@@ -78,6 +79,7 @@ def test_results_narrow_to_one_kind_and_hr_tools_say_so(page, site, guard):
     guard.assert_clean()
 
 
+@ON_THE_BUNDLE
 def test_features_are_found_by_what_staff_call_them(page, site, guard):
     page.goto(site.url("index.md"))
     page.evaluate("() => new Promise(done => DXSearch.load(done))")
@@ -94,6 +96,7 @@ def test_features_are_found_by_what_staff_call_them(page, site, guard):
     guard.assert_clean()
 
 
+@ON_THE_BUNDLE
 def test_no_hit_offers_words_of_the_index_and_they_search(page, site, guard):
     page.goto(site.url("index.md"))
     box = page.locator("#dx-search-input")
