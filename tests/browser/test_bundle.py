@@ -13,12 +13,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .conftest import CHROMIUM_ARGS
-from .widgets import STORE_KEY, progress_file
+from .widgets import SITE_ID, STORE_KEY, progress_file
 
 pytestmark = pytest.mark.browser
 
 QUESTION = ".dx-tree [data-role=question]"
-EXPORTED_KEY = "dx:jichitai-dx-guide:exported"
+EXPORTED_KEY = f"dx:{SITE_ID}:exported"
 
 
 def test_a_page_opened_without_its_folder_says_to_extract_first(browser, builds, tmp_path):

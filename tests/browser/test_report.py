@@ -23,6 +23,7 @@ from playwright.sync_api import expect
 from .conftest import ON_THE_BUNDLE, axe_violations
 from .excel import TEXT_FORM as TEXT_ID
 from .excel import as_excel_shows, check_calc_types
+from .widgets import SITE_ID
 
 pytestmark = pytest.mark.browser
 
@@ -57,7 +58,7 @@ def record(staff_id, name, section, role="", done=(), exported="2026-11-20T00:00
     return {
         "format": "jichitai-dx-completion",
         "version": version,
-        "site": "jichitai-dx-guide",
+        "site": SITE_ID,
         "exported": exported,
         "person": person,
         "assignments": [{"code": "44ZD-Z2R", "name": "令和8年度 事前学習", "section": "職員課", "due": due, "modules": list(modules)}],

@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import CHROMIUM_ARGS, ROOT, Guard, Site, axe_violations, serving
+from tests.project import store_key
 
 
 def learned(module_id: str) -> dict:
@@ -33,6 +34,17 @@ def learned(module_id: str) -> dict:
     done.update({f"reflection/{module_id}/{r.id}": "窓口" for r in module.reflections})
     assert not module.trees, "a module with trees needs their outcomes too"
     return done
+
+
+def another_module_of_its_program(module_id: str):
+    """Another module of the program that lists ``module_id``: the one after it, or before."""
+    from dxcourse import load_sources
+    from dxcourse.curriculum import Curriculum
+
+    cur = Curriculum(load_sources(ROOT, ROOT / "docs")[0])
+    program = next(p for p in cur.programs if module_id in p.modules)
+    return program, cur.module[next(m for m in program.modules if m != module_id)]
+
 
 pytestmark = pytest.mark.browser
 
@@ -160,8 +172,9 @@ def test_a_module_begun_suspended_then_resumed_and_completed_on_another_pc(brows
     assert committed_after_each_change(first.calls())
 
     # Another module's page, reached through the program page, says it is not recorded here.
-    first.content.get_by_role("link", name="1 管理職向けマインドチェンジ研修").click()
-    first.content.get_by_role("link", name="道具の導入で終わらせない").first.click()
+    program, other = another_module_of_its_program("why-us-first")
+    first.content.get_by_role("link", name=f"{program.number} {program.title}").click()
+    first.content.get_by_role("link", name=other.title).first.click()
     expect(first.bar.locator("[data-role=scorm-away]")).to_contain_text("別のモジュール")
     first.bar.get_by_role("link", name="このモジュールのページに戻る").click()
     expect(first.bar.locator("[data-role=scorm-away]")).to_be_hidden()
@@ -297,7 +310,7 @@ def test_without_an_lms_the_launch_page_opens_the_module_as_the_folder_bundle_do
     page.goto(site.base + "checklists/step-0.html")
     page.locator('input[data-key="checklist/step-0/why-us-first"]').check()
     # The folder bundle's own record, under the site's usual key.
-    assert page.evaluate("() => JSON.parse(localStorage.getItem('dx:jichitai-dx-guide:progress')).items['checklist/step-0/why-us-first'].value")
+    assert page.evaluate(f"() => JSON.parse(localStorage.getItem('{store_key()}')).items['checklist/step-0/why-us-first'].value")
     guard.assert_clean()
     context.close()
 
