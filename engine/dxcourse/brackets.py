@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, model_validator
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .diagnostics import SourceError
 from .model import Model, Text
 from .sitedata import Collection, SiteData
+from .yamlsource import strings
 
 BRACKET = re.compile(r"「([^「」\n]*)」")
 MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
@@ -158,19 +158,11 @@ def _markdown_lines(path: Path):
         yield number, CODE.sub("", MACRO.sub("", line))
 
 
-def _yaml_strings(node, line: int = 0):
-    if isinstance(node, CommentedMap):
-        for k, value in node.items():
-            if k in SKIP_KEYS:
-                continue
-            at = node.lc.value(k)[0] + 1 if k in node.lc.data else line
-            yield from _yaml_strings(value, at)
-    elif isinstance(node, CommentedSeq):
-        for index, value in enumerate(node):
-            yield from _yaml_strings(value, node.lc.item(index)[0] + 1)
-    elif isinstance(node, str):
-        for offset, part in enumerate(node.splitlines()):
-            yield line + (offset if "\n" in node else 0), part
+def _yaml_strings(node):
+    """Each line of the data's strings, with its line (a block scalar's lines follow its first)."""
+    for line, text in strings(node, SKIP_KEYS):
+        for offset, part in enumerate(text.splitlines()):
+            yield line + (offset if "\n" in text else 0), part
 
 
 def scan(docs_dir: Path, data: SiteData, known: dict[str, str], article: str | None) -> list[SourceError]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import SourceError
-from .yamlsource import load_yaml
+from .yamlsource import load_yaml, strings as yaml_strings
 
 CONFIG = ".textlintrc"
 TEXTLINT = Path("node_modules/textlint/bin/textlint.js")
@@ -41,20 +41,9 @@ class Result:
     """Why the lint did not run (Japanese, for the maintainer), or None when it ran."""
 
 
-def strings(node, line: int = 0, key: str | None = None):
+def strings(node):
     """``(line, text)`` for every string with Japanese in it, with its 1-based line."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if isinstance(node, CommentedMap):
-        for k, value in node.items():
-            if k in SKIP_KEYS:
-                continue
-            yield from strings(value, node.lc.value(k)[0] + 1 if k in node.lc.data else line, k)
-    elif isinstance(node, CommentedSeq):
-        for index, value in enumerate(node):
-            yield from strings(value, node.lc.item(index)[0] + 1, key)
-    elif isinstance(node, str) and JAPANESE.search(node):
-        yield line, node
+    return ((line, text) for line, text in yaml_strings(node, SKIP_KEYS) if JAPANESE.search(text))
 
 
 def yaml_as_text(root: Path, out: Path) -> tuple[dict[str, list[int]], list[SourceError]]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from .diagnostics import SourceError
 from .pages import body_lines, split_front_matter
 from .sitedata import SiteData
-from .yamlsource import load_yaml
+from .yamlsource import load_yaml, strings
 
 _BRACKETED = re.compile(r"[(\uff08][^()\uff08\uff09\n]*(?:[(\uff08][^()\uff08\uff09\n]*[)\uff09][^()\uff08\uff09\n]*)*[)\uff09]")
 
@@ -81,20 +81,6 @@ def link_labels(docs_dir: Path, titles: dict[str, str]) -> list[SourceError]:
     return errors
 
 
-def _yaml_strings(node, line: int = 0):
-    """``(line, text)`` of every string in a YAML document read with line numbers."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if isinstance(node, CommentedMap):
-        for key, value in node.items():
-            yield from _yaml_strings(value, node.lc.value(key)[0] + 1 if key in node.lc.data else line)
-    elif isinstance(node, CommentedSeq):
-        for index, value in enumerate(node):
-            yield from _yaml_strings(value, node.lc.item(index)[0] + 1)
-    elif isinstance(node, str):
-        yield line, node
-
-
 def _placeholder_error(display: str, line: int, found: str) -> SourceError:
     return SourceError(display, line, f"ひな形の「{found}」が残っています。本文に書き換えてください(公開するビルドは止まります)。")
 
@@ -108,7 +94,7 @@ def placeholders(root: Path, docs_dir: Path) -> list[SourceError]:
         raw, problems = load_yaml(path, display)
         if problems:
             continue  # the YAML error is reported by the data check
-        for line, text in _yaml_strings(raw):
+        for line, text in strings(raw):
             for found in find_placeholders(text):
                 errors.append(_placeholder_error(display, line, found))
     for path in sorted(docs_dir.rglob("*.md")):

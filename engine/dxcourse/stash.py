@@ -17,6 +17,9 @@ from markupsafe import Markup
 MARKER = re.compile(r"<!--dx-widget:(\d+)-->")
 # MkDocs' anchor check counts what raw HTML carries in `id` and `name` (mkdocs.structure.pages).
 ANCHOR = re.compile(r'(?<![\w-])(?:id|name)="([^"]+)"')
+# Where ANCHOR can start: a plain search for it is a third of ANCHOR's time over a page
+# (its look-behind runs at every character).
+_ANCHOR_START = re.compile(r'(?:id|name)="')
 
 _pending: dict[str, list[str]] = {}
 
@@ -65,5 +68,19 @@ def restore(src_uri: str, html: str) -> tuple[str, set[str]]:
     missing = sorted(set(range(len(widgets))) - found)
     if missing:
         raise ValueError(f"docs/{src_uri}: {len(missing)} widget(s) lost in Markdown conversion (a macro inside a code block or an HTML attribute?)")
-    anchors = {anchor for index in found for anchor in ANCHOR.findall(widgets[index])}
+    anchors = {anchor for index in found for anchor in anchor_ids(widgets[index])}
     return html, anchors
+
+
+def anchor_ids(html: str) -> list[str]:
+    """``ANCHOR.findall(html)``, faster."""
+    found = []
+    end = 0
+    for start in _ANCHOR_START.finditer(html):
+        if start.start() < end:
+            continue  # inside the previous match, as findall would skip it
+        match = ANCHOR.match(html, start.start())
+        if match:
+            found.append(match.group(1))
+            end = match.end()
+    return found

@@ -1,7 +1,8 @@
 """Line-aware YAML loading, and mapping of validation errors back to source lines.
 
-ruamel.yaml keeps each mapping key's and sequence item's position, so a pydantic error
-location such as ``("items", 3, "text")`` can be turned into the line a person should edit.
+Each mapping key's and sequence item's line is kept (:class:`YamlMap`, :class:`YamlSeq`), so
+a pydantic error location such as ``("items", 3, "text")`` can be turned into the line a
+person should edit.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
@@ -35,10 +35,36 @@ class DuplicateKey(MarkedYAMLError):
     pass
 
 
+class YamlMap(dict):
+    """A mapping read from YAML, with the 1-based lines of itself, of each key and of each value.
+
+    A plain dict underneath (ruamel's CommentedMap was several times slower to build, to
+    iterate and to validate, for line records that are all the build needs of it)."""
+
+    __slots__ = ("line", "key_lines", "value_lines")
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.key_lines: dict[Any, int] = {}
+        self.value_lines: dict[Any, int] = {}
+
+
+class YamlSeq(list):
+    """A sequence read from YAML, with the 1-based lines of itself and of each item."""
+
+    __slots__ = ("line", "item_lines")
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.item_lines: list[int] = []
+
+
 # libyaml (C) composes the node tree about six times faster than ruamel's pure-Python
 # round-trip loader, which was the largest part of the build's own time. The nodes carry
-# their lines; _build turns them into ruamel's commented containers with the same line
-# records, so line_of works as before. Only plain YAML is needed: no comments kept.
+# their lines; _build turns them into YamlMap and YamlSeq with those lines, for line_of.
+# Only plain YAML is needed: no comments kept.
 class _Resolver(VersionedResolver):
     """ruamel's resolver, with the YAML version's resolvers looked up once per document.
 
@@ -62,8 +88,7 @@ _SCALARS = _COMPOSER.constructor
 
 def _build(node: Node) -> Any:
     if isinstance(node, MappingNode):
-        mapping = CommentedMap()
-        mapping._yaml_set_line_col(node.start_mark.line, node.start_mark.column)
+        mapping = YamlMap(node.start_mark.line + 1)
         for key_node, value_node in node.value:
             key = _build(key_node)
             if key in mapping:
@@ -71,21 +96,20 @@ def _build(node: Node) -> Any:
                     "while constructing a mapping", node.start_mark, f"found duplicate key '{key}'", key_node.start_mark
                 )
             mapping[key] = _build(value_node)
-            mapping.lc.add_kv_line_col(
-                key,
-                [key_node.start_mark.line, key_node.start_mark.column, value_node.start_mark.line, value_node.start_mark.column],
-            )
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+            mapping.value_lines[key] = value_node.start_mark.line + 1
         return mapping
     if isinstance(node, SequenceNode):
-        sequence = CommentedSeq()
-        sequence._yaml_set_line_col(node.start_mark.line, node.start_mark.column)
-        for index, item in enumerate(node.value):
+        sequence = YamlSeq(node.start_mark.line + 1)
+        for item in node.value:
             sequence.append(_build(item))
-            sequence.lc.add_kv_line_col(index, [item.start_mark.line, item.start_mark.column])
+            sequence.item_lines.append(item.start_mark.line + 1)
         return sequence
-    if node.tag == "tag:yaml.org,2002:timestamp":
-        # Kept as text: the model parses dates, so 2026-13-01 becomes a located field error
-        # instead of a bare ValueError with no line.
+    tag = node.tag
+    # Kept as text: the model parses dates, so 2026-13-01 becomes a located field error
+    # instead of a bare ValueError with no line. A string is its text, as ruamel would
+    # construct it (most scalars are strings; ruamel's path is the slow part of loading).
+    if tag == "tag:yaml.org,2002:timestamp" or tag == "tag:yaml.org,2002:str":
         return node.value
     return _SCALARS.construct_object(node, deep=True)
 
@@ -100,7 +124,22 @@ def _pure_python_error(text: str) -> MarkedYAMLError | None:
     return None
 
 
+# The last parse of each file (display name), by its text. The build reads every data file
+# twice (the data, then the stubs' placeholders), and `mkdocs serve` reloads the whole course
+# on every save: an unchanged file is parsed once. What comes back is shared, so nothing may
+# change it (nothing does: the models are validated from it, errors are located with it).
+_parsed: dict[tuple[str, int], tuple[str, Any, list[SourceError]]] = {}
+
+
 def parse_yaml(text: str, display: str, line_offset: int = 0) -> tuple[Any, list[SourceError]]:
+    key = (display, line_offset)
+    cached = _parsed.get(key)
+    if cached is None or cached[0] != text:
+        cached = _parsed[key] = (text, *_parse_yaml(text, display, line_offset))
+    return cached[1], list(cached[2])
+
+
+def _parse_yaml(text: str, display: str, line_offset: int) -> tuple[Any, list[SourceError]]:
     try:
         node = _COMPOSER.compose(text)
         return (None if node is None else _build(node)), []
@@ -118,17 +157,31 @@ def line_of(node: Any, loc: Sequence[int | str], default: int = 0) -> int:
     """1-based line of the deepest part of ``loc`` that exists in ``node``."""
     line = default
     for key in loc:
-        if isinstance(node, CommentedMap) and key in node:
-            line = node.lc.key(key)[0] + 1
+        if isinstance(node, YamlMap) and key in node:
+            line = node.key_lines[key]
             node = node[key]
-        elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
-            line = node.lc.item(key)[0] + 1
+        elif isinstance(node, YamlSeq) and isinstance(key, int) and 0 <= key < len(node):
+            line = node.item_lines[key]
             node = node[key]
         else:
             break
-    if line == default and isinstance(node, (CommentedMap, CommentedSeq)) and node.lc.line is not None:
-        line = node.lc.line + 1
+    if line == default and isinstance(node, (YamlMap, YamlSeq)):
+        line = node.line
     return line or 1
+
+
+def strings(node: Any, skip_keys: frozenset[str] | set[str] = frozenset(), line: int = 0):
+    """``(line, text)`` of every string in a document read by :func:`parse_yaml`, leaving out
+    the values of ``skip_keys`` (at any depth); a value's line is where the value starts."""
+    if isinstance(node, YamlMap):
+        for key, value in node.items():
+            if key not in skip_keys:
+                yield from strings(value, skip_keys, node.value_lines[key])
+    elif isinstance(node, YamlSeq):
+        for item_line, value in zip(node.item_lines, node):
+            yield from strings(value, skip_keys, item_line)
+    elif isinstance(node, str):
+        yield line, node
 
 
 def _unwrap(tp: Any) -> Any:

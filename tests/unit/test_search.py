@@ -187,3 +187,25 @@ def test_tagged_queries_are_grouped_with_their_rankings():
     assert list(groups) == ["kana"]
     assert groups["kana"] == ([queries[0], queries[2]], [["x.md"], ["w.md"]])
     assert hit_rate(*groups["kana"], 5) == 0.5
+
+
+def test_a_page_converted_again_reuses_its_sections_and_keeps_each_build_s_title():
+    from types import SimpleNamespace
+
+    from dxcourse.build import search_index
+
+    def page(title):
+        return SimpleNamespace(meta={}, title=title, url="faq/x/", file=SimpleNamespace(src_uri="faq/x.md"))
+
+    html = "<p>前置き</p><h2 id=\"a\">見出し</h2><p>本文</p>"
+    search_index.on_pre_build(None)
+    search_index.on_page_content(html, page("題名1"), None, None)
+    first = search_index._pages["faq/x.md"].sections
+    search_index.on_pre_build(None)  # serve's next build: the same HTML, another title
+    search_index.on_page_content(html, page("題名2"), None, None)
+    second = search_index._pages["faq/x.md"].sections
+    assert [s.heading for s in first] == ["題名1", "見出し"]
+    assert [s.heading for s in second] == ["題名2", "見出し"]
+    assert second[1] is first[1]  # not extracted again
+    search_index.on_page_content(html.replace("本文", "新しい本文"), page("題名2"), None, None)
+    assert search_index._pages["faq/x.md"].sections[1].text == "新しい本文"

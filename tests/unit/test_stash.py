@@ -50,3 +50,14 @@ def test_what_a_failed_build_left_is_forgotten():
     marker = stash.put("f.md", Markup("<div>this build</div>"))
     assert str(marker) == "<!--dx-widget:0-->"
     assert stash.restore("f.md", convert(str(marker)))[0].strip() == "<div>this build</div>"
+
+
+@pytest.mark.parametrize("html", [
+    '<div id="a"><a name="b"></a></div>',
+    '<p data-id="x" aria-valuename="y" id="z">',  # only whole attribute names count
+    'id="a"id="b"',
+    'id="id="x"',  # findall skips what a match covers
+    'id=""  name="n"',
+])
+def test_anchor_ids_match_the_anchor_pattern(html):
+    assert stash.anchor_ids(html) == stash.ANCHOR.findall(html)

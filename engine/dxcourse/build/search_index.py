@@ -9,13 +9,17 @@ staff call the page's feature where its text does not (sitesearch.index.IndexedP
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
-from ..sitesearch.extract import split_sections
+from ..sitesearch.extract import Section, split_sections
 from ..sitesearch.index import INDEX_PATH, IndexedPage, index_script
 from ..sitesearch.kinds import page_kind
 
 _pages: dict[str, IndexedPage] = {}
+# Each page's sections, by its HTML: `mkdocs serve` converts every page again on each save,
+# and most come out the same. Kept from build to build; only the last HTML of a page.
+_extracted: dict[str, tuple[str, list[Section]]] = {}
 _nav_order: dict[str, int] = {}
 _index: dict[str, str] = {}  # "text" and its "version", made once per build
 
@@ -36,11 +40,15 @@ def on_page_content(html, page, config, files):
     options = page.meta.get("search") or {}
     if options.get("exclude"):
         return html
-    sections = split_sections(html)
+    src_uri = page.file.src_uri
+    cached = _extracted.get(src_uri)
+    if cached is None or cached[0] != html:
+        cached = _extracted[src_uri] = (html, split_sections(html))
+    sections = cached[1]
     if sections and not sections[0].heading:
-        sections[0].heading = page.title or ""
+        sections = [replace(sections[0], heading=page.title or ""), *sections[1:]]
     keywords = tuple(str(k) for k in options.get("keywords") or () if str(k).strip())
-    _pages[page.file.src_uri] = IndexedPage(page.url, page.title or "", sections, page_kind(page.file.src_uri), keywords)
+    _pages[src_uri] = IndexedPage(page.url, page.title or "", sections, page_kind(page.file.src_uri), keywords)
     return html
 
 

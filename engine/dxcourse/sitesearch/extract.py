@@ -137,10 +137,17 @@ def clean(text: str) -> str:
     return SPACES.sub(" ", text).strip()
 
 
-# The fast tokenizer's grammar: a comment, an end tag, or a start tag up to its first ">"
-# outside quotes (checked against html.parser's own end of the tag before it is used).
+# A start tag of the plain shape Markdown writes: every attribute bare or ``name="value"``.
+# html.parser reads such a tag the same way (checked on every page by the tests); any other
+# shape goes through :func:`_start_tag`.
+_PLAIN_START = r"""([a-zA-Z][^\t\n\r\f />\x00]*)((?:\s+[^\s/>"'=]+(?:="[^"]*")?)*)\s*(/?)>"""
+# The fast tokenizer's grammar: a comment, an end tag, a plain start tag (its name, attribute
+# text and slash in groups 3-5), or any other start tag up to its first ">" outside quotes
+# (checked against html.parser's own end of the tag before it is used). A plain tag ends at
+# the same ">" either way; matching it here saves matching each tag twice.
 _TOKEN = re.compile(
-    r"""<(?:!--(.*?)--\s*>|/([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>|[a-zA-Z](?:[^>"']++|"[^"]*+"|'[^']*+')*+>)""",
+    r"""<(?:!--(.*?)--\s*>|/([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>|""" + _PLAIN_START
+    + r"""|[a-zA-Z](?:[^>"']++|"[^"]*+"|'[^']*+')*+>)""",
     re.S,
 )
 _CDATA_END = {tag: re.compile(r"</\s*%s\s*>" % tag, re.I) for tag in HTMLParser.CDATA_CONTENT_ELEMENTS}
@@ -188,10 +195,6 @@ def _whole_start_tag_end(html: str, i: int) -> int:
     return -1
 
 
-# A start tag of the plain shape Markdown writes: every attribute bare or ``name="value"``.
-# html.parser reads such a tag the same way (checked on every page by the tests); any other
-# shape goes through :func:`_start_tag`.
-_PLAIN_START = re.compile(r"""<([a-zA-Z][^\t\n\r\f />\x00]*)((?:\s+[^\s/>"'=]+(?:="[^"]*")?)*)\s*(/?)>""")
 _PLAIN_ATTR = re.compile(r"""\s+([^\s/>"'=]+)(?:(=)"([^"]*)")?""")
 
 
@@ -218,7 +221,6 @@ def _tokens(html: str) -> list[tuple[int, str, object]]:
     append = events.append
     find = html.find
     token = _TOKEN.match
-    plain = _PLAIN_START.fullmatch
     pos = 0
     n = len(html)
     while pos < n:
@@ -231,23 +233,23 @@ def _tokens(html: str) -> list[tuple[int, str, object]]:
         match = token(html, lt)
         if match is None:
             raise _Unusual
-        text = match.group(0)
-        if text[1] == "!":  # a comment: no event
+        kind = match.lastindex  # which of _TOKEN's forms: 1 comment, 2 end tag, 5 plain start tag
+        if kind == 1:  # a comment: no event
             body = match.group(1)
             if "--" in body or body.startswith((">", "->")):
                 raise _Unusual
-        elif text[1] == "/":
+        elif kind == 2:
             append((1, match.group(2).lower(), None))
         else:
-            simple = plain(text)
-            if simple is not None:  # attributes read when needed (_sections_fast)
-                tag = simple.group(1).lower()
-                append((3, tag, simple.group(2)))
-                closed = bool(simple.group(3))
+            if kind == 5:  # a plain tag: attributes read when needed (_sections_fast)
+                name, attrs, slash = match.group(3, 4, 5)
+                tag = name.lower()
+                append((3, tag, attrs))
+                closed = bool(slash)
             else:
                 if _whole_start_tag_end(html, lt) != match.end():
                     raise _Unusual
-                tag, attrs, closed = _start_tag(text)
+                tag, attrs, closed = _start_tag(match.group(0))
                 append((0, tag, attrs))
             if closed:
                 append((1, tag, None))
