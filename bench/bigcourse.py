@@ -40,7 +40,7 @@ def _ids(course: Path) -> tuple[list[str], set[str]]:
 
 def _renamer(ids: list[str], k: int, curriculum: set[str] = frozenset(), module_copies: int = 0):
     """Copy ``k``'s names; a copy beyond the curriculum's copies points at its last copy."""
-    token = re.compile(r"(?<![A-Za-z0-9_-])(" + "|".join(map(re.escape, ids)) + r")(?![A-Za-z0-9_-])")
+    token = re.compile(r"(?<![A-Za-z0-9_#-])(" + "|".join(map(re.escape, ids)) + r")(?![A-Za-z0-9_-])")
 
     def new(name: str) -> str:
         kk = min(k, module_copies) if name in curriculum and module_copies else k
