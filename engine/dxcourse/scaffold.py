@@ -277,11 +277,23 @@ def _next_order(folder: Path) -> int:
     return max([*orders, 0]) + 1
 
 
-def new_tree(root: Path, tree_id: str) -> list[str]:
+def new_tree(root: Path, tree_id: str, extra: dict | None = None) -> list[str]:
     data_file = root / f"data/decisions/{tree_id}.yml"
     page = root / f"docs/decisions/{tree_id}.md"
     _refuse_existing(root, data_file, page)
     order = _next_order(root / "data/decisions")
+    # A course without a source article (extra.source.name) has only local trees.
+    if source_name(extra):
+        source_line = "source: article          # 使える値: article(記事に基づく判断)/ local(この自治体の判断。basis に local: を書く)\n"
+        go_basis = """      article:                  # 根拠。quote: 記事の原文そのまま(「」なし)/ says: 記事の要点の要約(「」なし)
+        - says: (この結論の根拠を書く)
+      site: (記事にはない、このサイトの補足を書く。なければこの行を消す)"""
+        stop_basis = """      article:
+        - says: (この結論の根拠を書く)"""
+    else:
+        source_line = "source: local            # このコースには出典の記事がない(mkdocs.yml の extra.source.name)ので local だけ\n"
+        go_basis = "      local: (この自治体がそう判断する理由を書く)"
+        stop_basis = go_basis
     data_file.parent.mkdir(parents=True, exist_ok=True)
     data_file.write_text(f"""\
 # 判断ツリー。./dev new tree {tree_id} が作りました。
@@ -293,7 +305,7 @@ title: (ツリーが答える問いを書く。例:今、窓口の電子化を�
 summary: (一覧に出す1文を書く。誰のための、何を決めるツリーか)
 order: {order}                  # 判断ツリーの一覧での順番(1〜99)
 page: decisions/{tree_id}.md   # このツリーを表示するページ
-questions:
+{source_line}questions:
   - id: first
     text: (最初の問いを書く)
     help: (答えに迷う人への補足を書く。なければこの行を消す)
@@ -315,9 +327,7 @@ outcomes:
       - (やることを書く)
     links: [index.md]           # 次に読むページ(docs/ からのパス、1つ以上)
     basis:
-      article:                  # 根拠。quote: 記事の原文そのまま(「」なし)/ says: 記事の要点の要約(「」なし)
-        - says: (この結論の根拠を書く)
-      site: (記事にはない、このサイトの補足を書く。なければこの行を消す)
+{go_basis}
   - id: stop
     verdict: いったん止める
     tone: stop
@@ -328,8 +338,7 @@ outcomes:
       - (やることを書く)
     links: [index.md]
     basis:
-      article:
-        - says: (この結論の根拠を書く)
+{stop_basis}
 """, encoding="utf-8")
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(f"""\
@@ -468,7 +477,7 @@ def new(root: Path, kind: str, item_id: str, extra: dict | None = None, program:
     if kind == "role":
         return new_role(root, item_id)
     if kind == "tree":
-        return new_tree(root, item_id)
+        return new_tree(root, item_id, extra)
     if kind == "faq":
         return new_faq(root, item_id, extra)
     return new_worksheet(root, item_id)
