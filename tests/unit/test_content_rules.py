@@ -17,7 +17,7 @@ from dxcourse import check_sources, prose
 from dxcourse.cli import main
 from dxcourse.rules import find_placeholders
 from tests.conftest import mkdocs_build
-from tests.project import ROOT, _extra, copy_project, edit
+from tests.project import ROOT, _extra, copy_project, edit, fixture_project
 
 MODULES = "data/curriculum/modules.yml"
 PROGRAMS = "data/curriculum/programs.yml"
@@ -26,6 +26,12 @@ PROGRAMS = "data/curriculum/programs.yml"
 @pytest.fixture
 def course(tmp_path) -> Path:
     return copy_project(tmp_path / "course")
+
+
+@pytest.fixture
+def starter(tmp_path) -> Path:
+    """The engine's fixture course, for rules about the data's shape rather than its words."""
+    return fixture_project(tmp_path / "starter")
 
 
 def problems(root: Path) -> list[str]:
@@ -51,19 +57,19 @@ def line_of(root: Path, path: str, needle: str) -> int:
     return next(i for i, text in enumerate(lines, start=1) if needle in text)
 
 
-def test_a_module_without_a_self_check_is_an_error(course):
-    (course / "data/selfchecks/observe-first.yml").unlink()
-    assert problems(course) == [
-        f"{MODULES}:{line_of(course, MODULES, '- id: observe-first')}: モジュール 'observe-first' に理解度チェックがありません。"
-        "data/selfchecks/observe-first.yml を書いてください(問い3〜5問。python -m dxcourse new module で作ったモジュールには、ひな形があります)。"
+def test_a_module_without_a_self_check_is_an_error(starter):
+    (starter / "data/selfchecks/who-joins.yml").unlink()
+    assert problems(starter) == [
+        f"{MODULES}:{line_of(starter, MODULES, '- id: who-joins')}: モジュール 'who-joins' に理解度チェックがありません。"
+        "data/selfchecks/who-joins.yml を書いてください(問い3〜5問。python -m dxcourse new module で作ったモジュールには、ひな形があります)。"
     ]
 
 
-def test_a_retired_module_needs_no_self_check(course):
-    edit(course / MODULES, "    title: 道具の導入で終わらせない\n", "    title: 道具の導入で終わらせない\n    retired: true\n")
-    edit(course / PROGRAMS, "modules: [why-us-first, beyond-tools]", "modules: [why-us-first]")
-    (course / "data/selfchecks/beyond-tools.yml").unlink()
-    assert problems(course) == []
+def test_a_retired_module_needs_no_self_check(starter):
+    edit(starter / MODULES, "    title: 体制をつくる\n", "    title: 体制をつくる\n    retired: true\n")
+    edit(starter / PROGRAMS, "modules: [why-start, who-joins]", "modules: [why-start]")
+    (starter / "data/selfchecks/who-joins.yml").unlink()
+    assert problems(starter) == []
 
 
 def test_a_link_labelled_otherwise_than_its_target_is_an_error(course):
