@@ -1,4 +1,4 @@
-"""``./dev new KIND ID``: a stub that builds at once, with every allowed value in comments.
+"""``python -m dxcourse new KIND ID``: a stub that builds at once, with every allowed value in comments.
 
 Module, program and role stubs are only YAML (their pages are generated). A tree gets its
 data file and its page; an FAQ entry is only a page. Text is appended to the YAML files so
@@ -19,7 +19,7 @@ ID_RULE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class ScaffoldError(Exception):
-    """A plain Japanese message for the person running ``./dev new``."""
+    """A plain Japanese message for the person running ``python -m dxcourse new``."""
 
 
 def _today() -> str:
@@ -110,7 +110,7 @@ def _program_audience(root: Path, program_id: str) -> list[str]:
 
 def _module_block(module_id: str, number: int, role_ids: list[str]) -> str:
     return f"""\
-  # --- ./dev new module {module_id} が作りました。id と number は公開後に変えないでください。
+  # --- python -m dxcourse new module {module_id} が作りました。id と number は公開後に変えないでください。
   - id: {module_id}
     number: {number}            # 受講指示のコードに入る番号(1〜120)。使ったことのない番号だけ
     title: (モジュールの名前を書く)
@@ -228,7 +228,7 @@ def new_program(root: Path, program_id: str) -> list[str]:
         raise ScaffoldError(f"プログラムと一緒に作るモジュール '{module_id}' が、もう modules.yml にあります。プログラムを別の id にしてください。")
     _refuse_existing(root, root / f"data/selfchecks/{module_id}.yml")
     _append(programs, f"""\
-  # --- ./dev new program {program_id} が作りました。id は公開後に変えないでください。
+  # --- python -m dxcourse new program {program_id} が作りました。id は公開後に変えないでください。
   - id: {program_id}
     number: {number}                 # 表示の順番(1〜99)
     title: (プログラムの名前を書く)
@@ -255,7 +255,7 @@ def new_role(root: Path, role_id: str) -> list[str]:
     if role_id in _ids_in(roles, "roles"):
         raise ScaffoldError(f"役割 '{role_id}' はもう roles.yml にあります。別の id にしてください。")
     _append(roles, f"""\
-  # --- ./dev new role {role_id} が作りました。id は記録と受講指示に使われるので、公開後に変えないでください。
+  # --- python -m dxcourse new role {role_id} が作りました。id は記録と受講指示に使われるので、公開後に変えないでください。
   - id: {role_id}
     name: (役割の名前を書く。例:窓口担当)
     summary: (どんな人か、1文で書く)
@@ -296,7 +296,7 @@ def new_tree(root: Path, tree_id: str, extra: dict | None = None) -> list[str]:
         stop_basis = go_basis
     data_file.parent.mkdir(parents=True, exist_ok=True)
     data_file.write_text(f"""\
-# 判断ツリー。./dev new tree {tree_id} が作りました。
+# 判断ツリー。python -m dxcourse new tree {tree_id} が作りました。
 # 最初の問いが出発点です。どの答えをたどっても結論に着くようにします(ビルドが確かめます)。
 # id(ツリー・問い・選択肢・結論)は結果のリンクと記録に残るので、公開後は変えないでください。
 # やめるときは消さずに retired: true を付けます(MAINTAINING.md「廃止する」)。
@@ -379,7 +379,7 @@ def new_faq(root: Path, faq_id: str, extra: dict | None = None) -> list[str]:
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(f"""\
 ---
-# ./dev new faq {faq_id} が作りました。ファイル名({faq_id})はリンク先になるので、公開後は変えないでください。
+# python -m dxcourse new faq {faq_id} が作りました。ファイル名({faq_id})はリンク先になるので、公開後は変えないでください。
 title: (問いをです・ます体で書く。例:窓口の手続きをオンラインにすべきですか)
 question: (問いを短く書く。60字まで)
 source: local            # 使える値: {source_comment}
@@ -418,7 +418,7 @@ def new_worksheet(root: Path, worksheet_id: str) -> list[str]:
     step_id, _ = _first_step(root)
     data_file.parent.mkdir(parents=True, exist_ok=True)
     data_file.write_text(f"""\
-# ワークシート。./dev new worksheet {worksheet_id} が作りました。
+# ワークシート。python -m dxcourse new worksheet {worksheet_id} が作りました。
 # id(シート・節・欄・列)はブラウザの記録の鍵なので、公開後は変えないでください。
 id: {worksheet_id}
 title: (ワークシートの名前を書く)

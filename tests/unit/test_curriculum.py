@@ -103,7 +103,7 @@ def test_unknown_role_step_and_module_in_a_program(tmp_path):
         f"{PROGRAMS}:{line(root, PROGRAMS, 'steps: [step-1, step-9]')}: ステップ 'step-9' はありません(もしかして: step-2)。"
         "data/steps.yml の id から選んでください。",
         f"{PROGRAMS}:{line(root, PROGRAMS, 'no-such-module')}: モジュール 'no-such-module' はありません("
-        "あるもの: who-joins, why-start)。modules.yml の id から選ぶか、./dev new module で作ってください。",
+        "あるもの: who-joins, why-start)。modules.yml の id から選ぶか、python -m dxcourse new module で作ってください。",
     ]
 
 

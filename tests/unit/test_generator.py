@@ -50,7 +50,7 @@ def test_check_reports_three_kinds_of_mistake_in_one_run(starter):
     assert f"data/glossary.yml:{glossary_line}: YAMLの書き方の誤り: 字下げがそろっていません。同じ階層の行は、同じ数の半角スペースで始めてください。" in out
     assert (
         f"{PROGRAMS}:{line_of(starter, PROGRAMS, 'who-join]')}: モジュール 'who-join' はありません(もしかして: who-joins)。"
-        "modules.yml の id から選ぶか、./dev new module で作ってください。"
+        "modules.yml の id から選ぶか、python -m dxcourse new module で作ってください。"
     ) in out
     assert "docs/about.md:2: 必須の項目 'last_reviewed' がありません。「last_reviewed: …」を書き足してください。" in out
     assert "件の誤りがあります" in result.stderr

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from dxcourse.published import FILE, MISSING
+from dxcourse.published import FILE, HEADER, MISSING
+from dxcourse.starter import STARTER
 from tests.project import _extra, cli, edit, fixture_project, problems
 
 MODULES = "data/curriculum/modules.yml"
@@ -36,6 +37,9 @@ def test_the_register_lists_every_kind_of_published_id(course):
     for key in ("site_id: ", "modules:", "trees:", "checklist_items:", "reflections:", "tree_questions:", "roles:", "faq:"):
         assert f"\n{key}" in text, key
     assert f"\nsite_id: {_extra(course)['site_id']}\n" in text
+    # publish writes the header that init's starter course carries (nothing changes but the ids).
+    assert text.startswith(HEADER)
+    assert (STARTER / FILE).read_text(encoding="utf-8") == HEADER
 
 
 def test_a_renamed_reflection_is_an_error_at_its_module(course):
