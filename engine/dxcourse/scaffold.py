@@ -410,12 +410,19 @@ last_reviewed: {_today()}
     return [f"docs/faq/{faq_id}.md(よくある質問の一覧とステップのページに自動で載ります)"]
 
 
-def new_worksheet(root: Path, worksheet_id: str) -> list[str]:
+def new_worksheet(root: Path, worksheet_id: str, extra: dict | None = None) -> list[str]:
     data_file = root / f"data/worksheets/{worksheet_id}.yml"
     page = root / f"docs/worksheets/{worksheet_id}.md"
     _refuse_existing(root, data_file, page)
     order = _next_order(root / "data/worksheets")
     step_id, _ = _first_step(root)
+    # A course without a source article (extra.source.name) gives its own reason instead.
+    basis = (
+        """  article:                      # 根拠。quote: 記事の原文そのまま(「」なし)/ says: 記事の要点の要約(「」なし)
+    - says: (このシートが形にする記事の助言を書く)"""
+        if source_name(extra)
+        else "  local: (この自治体がこのシートを使う理由を書く)   # このコースには出典の記事がない(mkdocs.yml の extra.source.name)ので local だけ"
+    )
     data_file.parent.mkdir(parents=True, exist_ok=True)
     data_file.write_text(f"""\
 # ワークシート。python -m dxcourse new worksheet {worksheet_id} が作りました。
@@ -431,8 +438,7 @@ used_in:                        # このシートへのリンクを出すペー�
 purpose:                        # いつ、何のために使うか(段落ごとに1項目)
   - (このシートを使う場面を書く)
 basis:
-  article:                      # 根拠。quote: 記事の原文そのまま(「」なし)/ says: 記事の要点の要約(「」なし)
-    - says: (このシートが形にする記事の助言を書く)
+{basis}
 sections:
   - id: main
     title: (節の見出しを書く)
@@ -480,4 +486,4 @@ def new(root: Path, kind: str, item_id: str, extra: dict | None = None, program:
         return new_tree(root, item_id, extra)
     if kind == "faq":
         return new_faq(root, item_id, extra)
-    return new_worksheet(root, item_id)
+    return new_worksheet(root, item_id, extra)

@@ -149,7 +149,8 @@ def test_new_stubs_of_every_kind_pass_the_check_at_once(starter, article):
     assert (starter / "docs/decisions/local-tree.md").is_file()
     tree = (starter / "data/decisions/local-tree.yml").read_text(encoding="utf-8")
     assert f"\nsource: {'article' if article else 'local'} " in tree
-    assert (starter / "data/worksheets/my-sheet.yml").is_file()
+    sheet = (starter / "data/worksheets/my-sheet.yml").read_text(encoding="utf-8")
+    assert ("\n  article:" in sheet) == bool(article) and ("\n  local:" in sheet) == (not article)
     assert not (starter / "docs/curriculum/modules/local-rules.md").exists()  # generated at build time
     # The next numbers after the starter's two modules and one program.
     assert "モジュール 'local-rules'、番号 3 を" in written[0]
