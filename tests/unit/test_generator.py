@@ -88,21 +88,21 @@ def test_a_yaml_error_is_located_and_explained():
     assert str(error) == "data/x.yml:3: YAMLの書き方の誤り: タブ文字は使えません。字下げは半角スペースにしてください。"
 
 
-def test_unknown_ids_in_pages_and_broken_links_come_with_a_hint(course):
-    edit(course / "docs/checklists/step-1.md", 'checklist("step-1")', 'checklist("step-l")')
-    edit(course / "docs/steps/step-1.md", "](../curriculum/programs/vision.md)", "](../curriculum/programs/visions.md)")
-    found = problems(course)
+def test_unknown_ids_in_pages_and_broken_links_come_with_a_hint(starter):
+    edit(starter / "docs/checklists/step-1.md", 'checklist("step-1")', 'checklist("step-l")')
+    edit(starter / "docs/steps/step-1.md", "](../decisions/start-small.md)", "](../decisions/start-smal.md)")
+    found = problems(starter)
     assert any(e.startswith("docs/checklists/step-1.md:") and "チェックリスト 'step-l' はありません(もしかして: step-1)" in e for e in found)
-    assert any(e.startswith("docs/steps/step-1.md:") and "'../curriculum/programs/visions.md' がありません(もしかして: ../curriculum/programs/vision.md)" in e for e in found)
+    assert any(e.startswith("docs/steps/step-1.md:") and "'../decisions/start-smal.md' がありません(もしかして: ../decisions/start-small.md)" in e for e in found)
     # The checklist is now shown by no page: that is an error of its own.
     assert any(e.startswith("data/checklists/step-1.yml:") and "表示するページがありません" in e for e in found)
 
 
-def test_a_hand_written_page_where_one_is_generated_is_an_error(course):
-    (course / "docs/curriculum/modules").mkdir()
-    (course / "docs/curriculum/modules/why-us-first.md").write_text("---\ntitle: x\nlast_reviewed: 2026-11-26\n---\n", encoding="utf-8")
-    assert problems(course) == [
-        "docs/curriculum/modules/why-us-first.md:1: このページはデータから自動で作られます(研修のモジュール・プログラム・役割)。"
+def test_a_hand_written_page_where_one_is_generated_is_an_error(starter):
+    (starter / "docs/curriculum/modules").mkdir()
+    (starter / "docs/curriculum/modules/why-start.md").write_text("---\ntitle: x\nlast_reviewed: 2026-11-26\n---\n", encoding="utf-8")
+    assert problems(starter) == [
+        "docs/curriculum/modules/why-start.md:1: このページはデータから自動で作られます(研修のモジュール・プログラム・役割)。"
         "このファイルは消してください。内容は data/curriculum/ の YAML で変えます。"
     ]
 
