@@ -42,7 +42,7 @@ def check_sources(root: Path, docs_dir: Path, extra: dict | None = None):
     """Every check of the sources, without rendering: ``(data, pages, entries, errors)``.
 
     Checks across files run on whatever validated, so one run reports every mistake.
-    ``./dev check`` prints the errors; the build raises them (:func:`load_sources`).
+    ``python -m dxcourse check`` prints the errors; the build raises them (:func:`load_sources`).
     """
     data, errors = collect_site_data(root, COLLECTIONS, docs_dir)
     errors += curriculum.check(data)

@@ -1,4 +1,4 @@
-"""Checks across data and pages that need no rendering, so ``./dev check`` and the build
+"""Checks across data and pages that need no rendering, so ``python -m dxcourse check`` and the build
 report them together with every other error: macro calls naming unknown ids, links to
 pages that do not exist, data items no page shows, and the site id.
 """

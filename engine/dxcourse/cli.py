@@ -75,7 +75,7 @@ def _light_extra(root: Path) -> dict:
             block.append(line)
     try:
         return (YAML(typ="safe").load("\n".join(block)) or {}).get("extra") or {}
-    except Exception:  # noqa: BLE001 - ./dev check reports a broken mkdocs.yml
+    except Exception:  # noqa: BLE001 - check reports a broken mkdocs.yml
         return {}
 
 
@@ -138,7 +138,7 @@ def _run_engine(engine: str, args: list[str], **env: str) -> int:
 
 
 def build(root: Path, engine: str) -> int:
-    """The three builds of ``./dev build``, then the register (what is built is published)."""
+    """The three builds of ``python -m dxcourse build``, then the register (what is built is published)."""
     for zip_file in (root / "dist").glob("*.zip"):
         # Zips of an earlier build (another site_id, say) must not be handed out by mistake.
         zip_file.unlink()

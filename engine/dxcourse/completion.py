@@ -1,4 +1,4 @@
-"""The completion rule of a learning module (version 2), shared with docs/assets/completion.js.
+"""The completion rule of a learning module (version 2), shared with assets/completion.js.
 
 A module's activities fall into two groups:
 

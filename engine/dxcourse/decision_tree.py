@@ -6,7 +6,7 @@ walk could go astray (:func:`check_tree`): every path from the start must end in
 outcome, and every node must lie on some path.
 
 The browser keeps the answers in the URL fragment, ``#<tree id>=<question>.<option>/...``
-(see ``docs/assets/decision-tree.js``), so node and option ids are part of published links:
+(see ``assets/decision-tree.js``), so node and option ids are part of published links:
 do not rename them once published.
 """
 

@@ -2,7 +2,7 @@
 
 Each of these pages only calls one macro, so writing them by hand was a chance to forget
 one (the module then built silently and could never be completed). ``define_env`` fills
-:data:`PAGES`; ``hooks/generated.py`` adds them to MkDocs' files as virtual pages. A
+:data:`PAGES`; ``build/generated.py`` adds them to MkDocs' files as virtual pages. A
 hand-written file at one of these paths is an error (:func:`conflicts`).
 
 Decision trees and checklists keep hand-written pages: their pages carry prose that
@@ -37,7 +37,7 @@ class GeneratedPage:
 
 
 PAGES: dict[str, GeneratedPage] = {}
-"""Filled by ``define_env`` for the current build; read by ``hooks/generated.py``."""
+"""Filled by ``define_env`` for the current build; read by ``build/generated.py``."""
 
 
 def _macro(name: str, item_id: str) -> str:

@@ -213,6 +213,6 @@ def install(config, data) -> None:
     names = [e for e in config["markdown_extensions"] if isinstance(e, str)]
     if "abbr" in names:
         raise ConfigurationError(
-            "mkdocs.yml: remove 'abbr' from markdown_extensions; macros/glossary.py adds a version that works in Japanese text"
+            "mkdocs.yml: remove 'abbr' from markdown_extensions; the dxcourse engine adds a version that works in Japanese text"
         )
     config["markdown_extensions"].append(JapaneseAbbrExtension(glossary=abbreviations(data)))

@@ -26,7 +26,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*\
 
 
 class SearchOptions(Model):
-    """``search:`` in front matter (hooks/search_index.py): Material's ``exclude``, and what
+    """``search:`` in front matter (build/search_index.py): Material's ``exclude``, and what
     staff call the page's feature where its text does not say it (バックアップ, 名簿)."""
 
     exclude: bool = False

@@ -5,8 +5,9 @@ browser records, completion records and assignment codes. The register lists the
 build refuses data that drops one (retire it instead: ``retired: true``) or gives a
 published module number to another module.
 
-Rule: ``./dev build`` (the command that makes what is published) adds every id of the
-data to the register after a successful build; ``./dev publish`` does only that. Nothing
+Rule: ``python -m dxcourse build`` (the command that makes what is published) adds every id
+of the data to the register after a successful build; ``python -m dxcourse publish`` does
+only that. Nothing
 is ever removed from the register. Commit it with the content.
 """
 
@@ -22,9 +23,9 @@ from .yamlsource import line_of, load_yaml
 FILE = "data/published.yml"
 
 HEADER = """\
-# 公開済みの id と番号の台帳です。./dev build(公開用のビルド)と ./dev publish が書き足します。
+# 公開済みの id と番号の台帳です。python -m dxcourse build(公開用のビルド)と publish が書き足します。
 # ここにある id は、ブラウザの記録・修了記録・受講指示のコードに残っています。
-# データから消すとビルドが止まります。やめるときは消さずに retired: true を付けてください(MAINTAINING.md)。
+# データから消すとビルドが止まります。やめるときは消さずに retired: true を付けてください。
 # この台帳は手で消したり書き換えたりしないでください。
 """
 

@@ -1,4 +1,4 @@
-"""``./dev new KIND ID``: a stub that builds at once, with every allowed value in comments.
+"""``python -m dxcourse new KIND ID``: a stub that builds at once, with every allowed value in comments.
 
 Module, program and role stubs are only YAML (their pages are generated). A tree gets its
 data file and its page; an FAQ entry is only a page. Text is appended to the YAML files so
@@ -19,7 +19,7 @@ ID_RULE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class ScaffoldError(Exception):
-    """A plain Japanese message for the person running ``./dev new``."""
+    """A plain Japanese message for the person running ``python -m dxcourse new``."""
 
 
 def _today() -> str:
@@ -110,7 +110,7 @@ def _program_audience(root: Path, program_id: str) -> list[str]:
 
 def _module_block(module_id: str, number: int, role_ids: list[str]) -> str:
     return f"""\
-  # --- ./dev new module {module_id} が作りました。id と number は公開後に変えないでください。
+  # --- python -m dxcourse new module {module_id} が作りました。id と number は公開後に変えないでください。
   - id: {module_id}
     number: {number}            # 受講指示のコードに入る番号(1〜120)。使ったことのない番号だけ
     title: (モジュールの名前を書く)
@@ -228,7 +228,7 @@ def new_program(root: Path, program_id: str) -> list[str]:
         raise ScaffoldError(f"プログラムと一緒に作るモジュール '{module_id}' が、もう modules.yml にあります。プログラムを別の id にしてください。")
     _refuse_existing(root, root / f"data/selfchecks/{module_id}.yml")
     _append(programs, f"""\
-  # --- ./dev new program {program_id} が作りました。id は公開後に変えないでください。
+  # --- python -m dxcourse new program {program_id} が作りました。id は公開後に変えないでください。
   - id: {program_id}
     number: {number}                 # 表示の順番(1〜99)
     title: (プログラムの名前を書く)
@@ -255,7 +255,7 @@ def new_role(root: Path, role_id: str) -> list[str]:
     if role_id in _ids_in(roles, "roles"):
         raise ScaffoldError(f"役割 '{role_id}' はもう roles.yml にあります。別の id にしてください。")
     _append(roles, f"""\
-  # --- ./dev new role {role_id} が作りました。id は記録と受講指示に使われるので、公開後に変えないでください。
+  # --- python -m dxcourse new role {role_id} が作りました。id は記録と受講指示に使われるので、公開後に変えないでください。
   - id: {role_id}
     name: (役割の名前を書く。例:窓口担当)
     summary: (どんな人か、1文で書く)
@@ -277,14 +277,26 @@ def _next_order(folder: Path) -> int:
     return max([*orders, 0]) + 1
 
 
-def new_tree(root: Path, tree_id: str) -> list[str]:
+def new_tree(root: Path, tree_id: str, extra: dict | None = None) -> list[str]:
     data_file = root / f"data/decisions/{tree_id}.yml"
     page = root / f"docs/decisions/{tree_id}.md"
     _refuse_existing(root, data_file, page)
     order = _next_order(root / "data/decisions")
+    # A course without a source article (extra.source.name) has only local trees.
+    if source_name(extra):
+        source_line = "source: article          # 使える値: article(記事に基づく判断)/ local(この自治体の判断。basis に local: を書く)\n"
+        go_basis = """      article:                  # 根拠。quote: 記事の原文そのまま(「」なし)/ says: 記事の要点の要約(「」なし)
+        - says: (この結論の根拠を書く)
+      site: (記事にはない、このサイトの補足を書く。なければこの行を消す)"""
+        stop_basis = """      article:
+        - says: (この結論の根拠を書く)"""
+    else:
+        source_line = "source: local            # このコースには出典の記事がない(mkdocs.yml の extra.source.name)ので local だけ\n"
+        go_basis = "      local: (この自治体がそう判断する理由を書く)"
+        stop_basis = go_basis
     data_file.parent.mkdir(parents=True, exist_ok=True)
     data_file.write_text(f"""\
-# 判断ツリー。./dev new tree {tree_id} が作りました。
+# 判断ツリー。python -m dxcourse new tree {tree_id} が作りました。
 # 最初の問いが出発点です。どの答えをたどっても結論に着くようにします(ビルドが確かめます)。
 # id(ツリー・問い・選択肢・結論)は結果のリンクと記録に残るので、公開後は変えないでください。
 # やめるときは消さずに retired: true を付けます(MAINTAINING.md「廃止する」)。
@@ -293,7 +305,7 @@ title: (ツリーが答える問いを書く。例:今、窓口の電子化を�
 summary: (一覧に出す1文を書く。誰のための、何を決めるツリーか)
 order: {order}                  # 判断ツリーの一覧での順番(1〜99)
 page: decisions/{tree_id}.md   # このツリーを表示するページ
-questions:
+{source_line}questions:
   - id: first
     text: (最初の問いを書く)
     help: (答えに迷う人への補足を書く。なければこの行を消す)
@@ -315,9 +327,7 @@ outcomes:
       - (やることを書く)
     links: [index.md]           # 次に読むページ(docs/ からのパス、1つ以上)
     basis:
-      article:                  # 根拠。quote: 記事の原文そのまま(「」なし)/ says: 記事の要点の要約(「」なし)
-        - says: (この結論の根拠を書く)
-      site: (記事にはない、このサイトの補足を書く。なければこの行を消す)
+{go_basis}
   - id: stop
     verdict: いったん止める
     tone: stop
@@ -328,8 +338,7 @@ outcomes:
       - (やることを書く)
     links: [index.md]
     basis:
-      article:
-        - says: (この結論の根拠を書く)
+{stop_basis}
 """, encoding="utf-8")
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(f"""\
@@ -370,7 +379,7 @@ def new_faq(root: Path, faq_id: str, extra: dict | None = None) -> list[str]:
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(f"""\
 ---
-# ./dev new faq {faq_id} が作りました。ファイル名({faq_id})はリンク先になるので、公開後は変えないでください。
+# python -m dxcourse new faq {faq_id} が作りました。ファイル名({faq_id})はリンク先になるので、公開後は変えないでください。
 title: (問いをです・ます体で書く。例:窓口の手続きをオンラインにすべきですか)
 question: (問いを短く書く。60字まで)
 source: local            # 使える値: {source_comment}
@@ -401,15 +410,22 @@ last_reviewed: {_today()}
     return [f"docs/faq/{faq_id}.md(よくある質問の一覧とステップのページに自動で載ります)"]
 
 
-def new_worksheet(root: Path, worksheet_id: str) -> list[str]:
+def new_worksheet(root: Path, worksheet_id: str, extra: dict | None = None) -> list[str]:
     data_file = root / f"data/worksheets/{worksheet_id}.yml"
     page = root / f"docs/worksheets/{worksheet_id}.md"
     _refuse_existing(root, data_file, page)
     order = _next_order(root / "data/worksheets")
     step_id, _ = _first_step(root)
+    # A course without a source article (extra.source.name) gives its own reason instead.
+    basis = (
+        """  article:                      # 根拠。quote: 記事の原文そのまま(「」なし)/ says: 記事の要点の要約(「」なし)
+    - says: (このシートが形にする記事の助言を書く)"""
+        if source_name(extra)
+        else "  local: (この自治体がこのシートを使う理由を書く)   # このコースには出典の記事がない(mkdocs.yml の extra.source.name)ので local だけ"
+    )
     data_file.parent.mkdir(parents=True, exist_ok=True)
     data_file.write_text(f"""\
-# ワークシート。./dev new worksheet {worksheet_id} が作りました。
+# ワークシート。python -m dxcourse new worksheet {worksheet_id} が作りました。
 # id(シート・節・欄・列)はブラウザの記録の鍵なので、公開後は変えないでください。
 id: {worksheet_id}
 title: (ワークシートの名前を書く)
@@ -422,8 +438,7 @@ used_in:                        # このシートへのリンクを出すペー�
 purpose:                        # いつ、何のために使うか(段落ごとに1項目)
   - (このシートを使う場面を書く)
 basis:
-  article:                      # 根拠。quote: 記事の原文そのまま(「」なし)/ says: 記事の要点の要約(「」なし)
-    - says: (このシートが形にする記事の助言を書く)
+{basis}
 sections:
   - id: main
     title: (節の見出しを書く)
@@ -468,7 +483,7 @@ def new(root: Path, kind: str, item_id: str, extra: dict | None = None, program:
     if kind == "role":
         return new_role(root, item_id)
     if kind == "tree":
-        return new_tree(root, item_id)
+        return new_tree(root, item_id, extra)
     if kind == "faq":
         return new_faq(root, item_id, extra)
-    return new_worksheet(root, item_id)
+    return new_worksheet(root, item_id, extra)

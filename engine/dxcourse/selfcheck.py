@@ -4,7 +4,7 @@ The file's ``id`` is the module's id. Each question names its choices (``a:``, `
 the right one (``answer``), an explanation, why each choice is right or wrong (``why``), whose
 answer it is (``source``: the article, with its exact words in ``quote``, or the site's own
 suggestion) and the page that teaches it, which must be one of the module's ``read`` pages. ``pass_mark`` is how many right answers pass. The browser
-grades (docs/assets/selfcheck.js) and keeps ``selfcheck/<module>`` in the record; without
+grades (assets/selfcheck.js) and keeps ``selfcheck/<module>`` in the record; without
 JavaScript the questions are readable, with each answer behind a ``<details>``.
 """
 

@@ -3,7 +3,7 @@
 A macro's widget is finished HTML. Left in the Markdown, every block of it is parsed again
 by Python-Markdown (md_in_html) and by MkDocs (the anchor ids of raw HTML): on this site's
 widget-heavy pages that was a fifth of the build. Markdown now sees one HTML comment per
-widget, and ``hooks/widgets.py`` puts the HTML back into the converted page. (Markdown's own
+widget, and ``build/widgets.py`` puts the HTML back into the converted page. (Markdown's own
 ``htmlStash`` is the same idea, but a macro runs before Markdown exists for the page.)
 """
 

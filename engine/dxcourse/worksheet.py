@@ -3,7 +3,7 @@
 
 A sheet is sections of fields: a one-line ``text``, a ``textarea`` (``lines`` is its printed
 height) or a ``table`` of ``rows`` × ``columns``. Without JavaScript the page is a blank form
-that prints on A4; docs/assets/worksheet.js keeps what is typed in the progress record:
+that prints on A4; assets/worksheet.js keeps what is typed in the progress record:
 ``worksheet/<sheet id>/<field id>`` for a field, ``worksheet/<sheet id>/<field id>/<row>/<column id>``
 for a table cell (rows count from 1). Sheet, field and column ids are those keys: never
 change them once published.

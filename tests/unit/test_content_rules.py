@@ -17,7 +17,7 @@ from dxcourse import check_sources, prose
 from dxcourse.cli import main
 from dxcourse.rules import find_placeholders
 from tests.conftest import mkdocs_build
-from tests.project import ROOT, _extra, copy_project, edit
+from tests.project import ROOT, _extra, copy_project, edit, fixture_project
 
 MODULES = "data/curriculum/modules.yml"
 PROGRAMS = "data/curriculum/programs.yml"
@@ -26,6 +26,12 @@ PROGRAMS = "data/curriculum/programs.yml"
 @pytest.fixture
 def course(tmp_path) -> Path:
     return copy_project(tmp_path / "course")
+
+
+@pytest.fixture
+def starter(tmp_path) -> Path:
+    """The engine's fixture course, for rules about the data's shape rather than its words."""
+    return fixture_project(tmp_path / "starter")
 
 
 def problems(root: Path) -> list[str]:
@@ -51,39 +57,46 @@ def line_of(root: Path, path: str, needle: str) -> int:
     return next(i for i, text in enumerate(lines, start=1) if needle in text)
 
 
-def test_a_module_without_a_self_check_is_an_error(course):
-    (course / "data/selfchecks/observe-first.yml").unlink()
-    assert problems(course) == [
-        f"{MODULES}:{line_of(course, MODULES, '- id: observe-first')}: モジュール 'observe-first' に理解度チェックがありません。"
-        "data/selfchecks/observe-first.yml を書いてください(問い3〜5問。python -m dxcourse new module で作ったモジュールには、ひな形があります)。"
+def test_a_module_without_a_self_check_is_an_error(starter):
+    (starter / "data/selfchecks/who-joins.yml").unlink()
+    assert problems(starter) == [
+        f"{MODULES}:{line_of(starter, MODULES, '- id: who-joins')}: モジュール 'who-joins' に理解度チェックがありません。"
+        "data/selfchecks/who-joins.yml を書いてください(問い3〜5問。python -m dxcourse new module で作ったモジュールには、ひな形があります)。"
     ]
 
 
-def test_a_retired_module_needs_no_self_check(course):
-    edit(course / MODULES, "    title: 道具の導入で終わらせない\n", "    title: 道具の導入で終わらせない\n    retired: true\n")
-    edit(course / PROGRAMS, "modules: [why-us-first, beyond-tools]", "modules: [why-us-first]")
-    (course / "data/selfchecks/beyond-tools.yml").unlink()
-    assert problems(course) == []
+def test_a_retired_module_needs_no_self_check(starter):
+    edit(starter / MODULES, "    title: 体制をつくる\n", "    title: 体制をつくる\n    retired: true\n")
+    edit(starter / PROGRAMS, "modules: [why-start, who-joins]", "modules: [why-start]")
+    (starter / "data/selfchecks/who-joins.yml").unlink()
+    assert problems(starter) == []
 
 
-def test_a_link_labelled_otherwise_than_its_target_is_an_error(course):
+STEP_LINKS = ("\n1. [なぜ今、窓口の手続きを見直すのですか](../faq/why-start.md)を読みます。"
+              "\n1. [DXの始め方研修](../curriculum/programs/basics.md)を受けます。\n")
+
+
+def test_a_link_labelled_otherwise_than_its_target_is_an_error(starter):
     page = "docs/steps/step-1.md"
-    edit(course / page, "[今、RPAを進めてよいですか](../faq/rpa-now.md)", "[RPAは今か](../faq/rpa-now.md)")
-    edit(course / page, "[計画策定とタウンミーティング](../curriculum/programs/plan-town-meeting.md)",
-         "[計画とタウンミーティング](../curriculum/programs/plan-town-meeting.md)")
-    assert problems(course) == [
-        f"{page}:{line_of(course, page, '[RPAは今か]')}: リンクの文字「RPAは今か」を、リンク先のページの題名「今、RPAを進めてよいですか」と同じにしてください"
+    with (starter / page).open("a", encoding="utf-8") as file:
+        file.write(STEP_LINKS)
+    assert problems(starter) == []  # labelled as their targets: a FAQ entry and a program
+    edit(starter / page, "[なぜ今、窓口の手続きを見直すのですか](", "[なぜ見直すか](")
+    edit(starter / page, "[DXの始め方研修](", "[始め方研修](")
+    assert problems(starter) == [
+        f"{page}:{line_of(starter, page, '[なぜ見直すか]')}: リンクの文字「なぜ見直すか」を、リンク先のページの題名「なぜ今、窓口の手続きを見直すのですか」と同じにしてください"
         "(一つの問いには一つの呼び名。題名を変えたいときは、リンク先のページの title を変えます)。",
         # A program's page title starts with its number; the label is the program's name.
-        f"{page}:{line_of(course, page, '[計画とタウンミーティング]')}: リンクの文字「計画とタウンミーティング」を、リンク先のページの題名「計画策定とタウンミーティング」と同じにしてください"
+        f"{page}:{line_of(starter, page, '[始め方研修]')}: リンクの文字「始め方研修」を、リンク先のページの題名「DXの始め方研修」と同じにしてください"
         "(一つの問いには一つの呼び名。題名を変えたいときは、リンク先のページの title を変えます)。",
     ]
 
 
-def test_links_with_an_anchor_and_to_indexes_keep_their_own_words(course):
-    edit(course / "docs/steps/step-1.md", "[今、RPAを進めてよいですか](../faq/rpa-now.md)", "[RPAの節](../faq/rpa-now.md#結論)")
-    edit(course / "docs/steps/step-1.md", "[研修カリキュラム](../curriculum/index.md)", "[研修の一覧](../curriculum/index.md)")
-    assert problems(course) == []
+def test_links_with_an_anchor_and_to_indexes_keep_their_own_words(starter):
+    with (starter / "docs/steps/step-1.md").open("a", encoding="utf-8") as file:
+        file.write(STEP_LINKS.replace("[なぜ今、窓口の手続きを見直すのですか](../faq/why-start.md)", "[見直す理由](../faq/why-start.md#結論)"))
+    edit(starter / "docs/steps/step-2.md", "[研修カリキュラム](../curriculum/index.md)", "[研修の一覧](../curriculum/index.md)")
+    assert problems(starter) == []
 
 
 def test_the_placeholder_pattern():
@@ -92,11 +105,12 @@ def test_the_placeholder_pattern():
     assert find_placeholders("「振り返りを書く」のような活動") == []
 
 
-def test_placeholders_left_in_data_and_pages_are_errors_of_check(course):
+def test_placeholders_left_in_data_and_pages_are_errors_of_check(starter):
+    course = starter
     edit(course / "docs/about.md", "last_reviewed:", "description: (説明を書く)  # (ここはコメントを書く)\nlast_reviewed:")
     with (course / "docs/about.md").open("a", encoding="utf-8") as page:
         page.write("\n(結論を書く)\n\n```text\n(コードの中は見ない。ここに例を書く)\n```\n")
-    edit(course / "data/glossary.yml", "  - id: rpa\n", "  # (コメントの中は見ない。ここに書く)\n  - id: rpa\n")
+    edit(course / "data/glossary.yml", "  - id: dx\n", "  # (コメントの中は見ない。ここに書く)\n  - id: dx\n")
     glossary = (course / "data/glossary.yml").read_text(encoding="utf-8")
     edit(course / "data/curriculum/roles.yml", "    summary: ", "    summary: (どんな人か、1文で書く)\n    # ", 1)
     result = check(course)
@@ -111,7 +125,8 @@ def test_placeholders_left_in_data_and_pages_are_errors_of_check(course):
     assert "(コメントの中は見ない" in glossary
 
 
-def test_a_placeholder_stops_build_strict_warns_a_plain_build_and_is_noted_in_serve(course, tmp_path):
+def test_a_placeholder_stops_build_strict_warns_a_plain_build_and_is_noted_in_serve(starter, tmp_path):
+    course = starter
     with (course / "docs/about.md").open("a", encoding="utf-8") as page:
         page.write("\n(結論を書く)\n")
     line = line_of(course, "docs/about.md", "(結論を書く)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from dxcourse import generate, load_sources
 from dxcourse.curriculum import Curriculum, duration, map_layout
 from dxcourse.diagnostics import SourceErrors
-from tests.project import fixture_project
+from tests.project import cli, edit, fixture_project
 
 ROOT = Path(__file__).resolve().parents[2]
 PROGRAMS = "data/curriculum/programs.yml"
@@ -103,53 +104,63 @@ def test_unknown_role_step_and_module_in_a_program(tmp_path):
         f"{PROGRAMS}:{line(root, PROGRAMS, 'steps: [step-1, step-9]')}: ステップ 'step-9' はありません(もしかして: step-2)。"
         "data/steps.yml の id から選んでください。",
         f"{PROGRAMS}:{line(root, PROGRAMS, 'no-such-module')}: モジュール 'no-such-module' はありません("
-        "あるもの: who-joins, why-start)。modules.yml の id から選ぶか、./dev new module で作ってください。",
+        "あるもの: who-joins, why-start)。modules.yml の id から選ぶか、python -m dxcourse new module で作ってください。",
     ]
 
 
+def chained_programs(root: Path) -> Path:
+    """The starter's program and two more (stubs of new program): plan after basics, team after plan."""
+    for program_id in ("plan", "team"):
+        assert cli(root, "new", "program", program_id).returncode == 0
+    text = (root / PROGRAMS).read_text(encoding="utf-8")
+    stub = re.compile(r"^    prerequisites: \[\] +#.*$", re.M)
+    assert len(stub.findall(text)) == 2
+    text = stub.sub("    prerequisites: [plan]", stub.sub("    prerequisites: [basics]", text, 1), 1)
+    (root / PROGRAMS).write_text(text, encoding="utf-8")
+    return root
+
+
 def test_prerequisite_cycle(tmp_path):
-    root = project(tmp_path, {PROGRAMS: [("    prerequisites: []\n", "    prerequisites: [change-management]\n")]})
+    root = chained_programs(fixture_project(tmp_path))
+    edit(root / PROGRAMS, "    prerequisites: []\n", "    prerequisites: [team]\n")
     assert errors(root) == [
-        f"{PROGRAMS}:{line(root, PROGRAMS, 'prerequisites: [plan-town-meeting, mindset-change]')}: "
-        "前提のプログラムが循環しています: mindset-change → change-management → transformation-project → mindset-change。"
+        f"{PROGRAMS}:{line(root, PROGRAMS, 'prerequisites: [basics]')}: "
+        "前提のプログラムが循環しています: basics → team → plan → basics。"
         "どれか1つの prerequisites を外してください。"
     ]
 
 
 def test_unknown_prerequisite_and_self_prerequisite(tmp_path):
-    root = project(
-        tmp_path,
-        {PROGRAMS: [("prerequisites: [dx-basics]", "prerequisites:\n      - dx-basic\n      - vision")]},
-    )
+    root = chained_programs(fixture_project(tmp_path))
+    edit(root / PROGRAMS, "prerequisites: [plan]", "prerequisites:\n      - plam\n      - team")
     assert errors(root) == [
-        f"{PROGRAMS}:{line(root, PROGRAMS, '- dx-basic')}: 前提のプログラム 'dx-basic' はありません(もしかして: dx-basics)。"
+        f"{PROGRAMS}:{line(root, PROGRAMS, '- plam')}: 前提のプログラム 'plam' はありません(もしかして: plan)。"
         "programs.yml の id から選んでください。",
-        f"{PROGRAMS}:{line(root, PROGRAMS, '- vision', after='- dx-basic')}: プログラムは自分自身を前提にできません。prerequisites から外してください。",
+        f"{PROGRAMS}:{line(root, PROGRAMS, '- team', after='- plam')}: プログラムは自分自身を前提にできません。prerequisites から外してください。",
     ]
 
 
 def test_unknown_page_checklist_item_tree_and_role_in_a_module(tmp_path):
-    root = project(
+    root = fixture_project(
         tmp_path,
-        {MODULES: [("read: [faq/one-hour-basics.md,", "read: [faq/one-hour-basic.md,"),
-                   ("items: [observe-first]", "items: [observe-firstly]"),
-                   ("trees: [usual-vendor]", "trees: [usual-vendors]"),
-                   ("roles: [dx-lead, hr]", "roles: [dx-lead, personnel]")]},
+        {MODULES: [("read: [steps/step-1.md, faq/why-start.md]", "read: [steps/step-1.md, faq/why-star.md]\n    roles: [all-staf]"),
+                   ("trees: [start-small]", "trees: [start-smal]"),
+                   ("items: [name-members]", "items: [name-member]")]},
     )
     # Field errors and cross-file errors come in one report. Only the cross-file checks of
-    # the one module that has a field error of its own (modules[8]) wait for it to be fixed.
+    # the module that has field errors of its own (modules[0]: its role) wait for them to be fixed.
     assert errors(root) == [
-        f"{MODULES}:{line(root, MODULES, 'faq/one-hour-basic.md')}: modules[2].read[0]: "
-        "ページ 'faq/one-hour-basic.md' がありません(もしかして: faq/one-hour-basics.md)。パスを直すか、そのページを作ってください。",
-        f"{MODULES}:{line(root, MODULES, 'observe-firstly')}: チェックリスト 'step-0' の項目 'observe-firstly' はありません(もしかして: observe-first)。"
-        "data/checklists/step-0.yml の items の id から選んでください。",
-        f"{MODULES}:{line(root, MODULES, 'usual-vendors')}: modules[8].trees[0]: 判断ツリー 'usual-vendors' はありません(もしかして: usual-vendor)。"
+        f"{MODULES}:{line(root, MODULES, 'faq/why-star.md')}: modules[0].read[1]: "
+        "ページ 'faq/why-star.md' がありません(もしかして: faq/why-start.md)。パスを直すか、そのページを作ってください。",
+        f"{MODULES}:{line(root, MODULES, 'start-smal]')}: modules[0].trees[0]: 判断ツリー 'start-smal' はありません(もしかして: start-small)。"
         "綴りを確かめるか、先にそれを作ってください。",
+        f"{MODULES}:{line(root, MODULES, 'name-member]')}: チェックリスト 'step-1' の項目 'name-member' はありません(もしかして: name-members)。"
+        "data/checklists/step-1.yml の items の id から選んでください。",
     ]
-    fixed = root / MODULES
-    fixed.write_text(fixed.read_text(encoding="utf-8").replace("usual-vendors", "usual-vendor"), encoding="utf-8")
-    assert errors(root)[-1] == (
-        f"{MODULES}:{line(root, MODULES, 'dx-lead, personnel')}: 役割 'personnel' はありません(あるもの: all-staff, dx-lead, executive, hr, manager, section-leader)。roles.yml の id から選んでください。"
+    edit(root / MODULES, "faq/why-star.md", "faq/why-start.md")
+    edit(root / MODULES, "start-smal]", "start-small]")
+    assert errors(root)[0] == (
+        f"{MODULES}:{line(root, MODULES, 'all-staf]')}: 役割 'all-staf' はありません(もしかして: all-staff)。roles.yml の id から選んでください。"
     )
 
 
@@ -168,23 +179,23 @@ def test_module_numbers_are_unique_and_every_module_is_in_one_program(tmp_path):
 
 
 def test_a_module_without_activities_and_a_bad_format(tmp_path):
-    root = project(
-        tmp_path,
-        {MODULES: [("    trees: [staff-training]\n", ""), ("""    checklists:
-      - checklist: step-0
-        items: [digital-and-hr-talk]
+    root = fixture_project(tmp_path)
+    assert cli(root, "publish").returncode == 0
+    edit(root / MODULES, """    trees: [start-small]
+    checklists:
+      - checklist: step-1
+        items: [count-waiting, count-retyping]
     reflections:
-      - id: short-term-pressure
-        question: 目先の成果を求められたとき、あなたは人を育てることとどう両立させますか。
-""", "")],
-         PROGRAMS: [("format: 研修", "format: 講演")]},
-    )
+      - id: my-counter
+        question: あなたの職場で、住民を待たせている手続きを1つ挙げてください。
+""", "")
+    edit(root / PROGRAMS, "format: 研修", "format: 講演")
     # Both at once: the bad format no longer hides the module without activities.
     assert errors(root) == [
-        f"{MODULES}:{line(root, MODULES, 'id: beyond-tools')}: モジュールには活動が1つ以上要ります。checklists・trees・reflections のどれかを書いてください。",
+        f"{MODULES}:{line(root, MODULES, 'id: why-start')}: モジュールには活動が1つ以上要ります。checklists・trees・reflections のどれかを書いてください。",
         # The reflection taken out was published: the register says to keep its id.
-        f"{MODULES}:{line(root, MODULES, 'id: beyond-tools')}: 公開済みの振り返りの問い 'beyond-tools/short-term-pressure' がありません。"
-        f"id を戻してください(ブラウザの記録が使っていて、消すと修了したモジュールが未完了に戻ります。data/published.yml:{line(root, 'data/published.yml', '- short-term-pressure')})。"
+        f"{MODULES}:{line(root, MODULES, 'id: why-start')}: 公開済みの振り返りの問い 'why-start/my-counter' がありません。"
+        f"id を戻してください(ブラウザの記録が使っていて、消すと修了したモジュールが未完了に戻ります。data/published.yml:{line(root, 'data/published.yml', '- my-counter')})。"
         "問いの文は変えてかまいません。問いをやめるときは、このモジュールに retired: true を付け、新しい id のモジュールを作ってください。",
         f"{PROGRAMS}:{line(root, PROGRAMS, 'format: 講演')}: programs[0].format: "
         "次のどれかにしてください: 研修, 実習, ワークショップ, タウンミーティング, プロジェクト(今は '講演')。",
@@ -192,6 +203,9 @@ def test_a_module_without_activities_and_a_bad_format(tmp_path):
 
 
 def test_duplicate_role_id(tmp_path):
-    root = project(tmp_path, {ROLES: [("  - id: manager", "  - id: executive")]})
-    # References to 'manager', now gone, are reported in the same run.
-    assert f"{ROLES}:{line(root, ROLES, '- id: executive', after='name: 首長・幹部')}: id 'executive' が同じリストの中で重なっています。どちらかを別の id にしてください。" in errors(root)
+    root = fixture_project(tmp_path)
+    roles = root / ROLES
+    roles.write_text(roles.read_text(encoding="utf-8") + "  - id: all-staff\n    name: 窓口の職員\n    last_reviewed: 2026-12-05\n    summary: 窓口で住民に応対する職員。\n", encoding="utf-8")
+    assert errors(root) == [
+        f"{ROLES}:{line(root, ROLES, '- id: all-staff', after='name: 全職員')}: id 'all-staff' が同じリストの中で重なっています。どちらかを別の id にしてください。"
+    ]

@@ -1,6 +1,7 @@
 """Scaffolding (python -m dxcourse new): every argument is checked before anything is
 written, and the stubs pass check (apart from their placeholders, which check lists), the
-build and the prose lint, before and after their placeholders are written over."""
+build and the prose lint, before and after their placeholders are written over. All on the
+engine's fixture course (the starter), never on this city's course."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from dxcourse import prose
 from dxcourse.rules import placeholders
 from tests.conftest import mkdocs_build
 from tests.placeholders import fill_placeholders
-from tests.project import ROOT, cli, copy_project, problems
+from tests.project import ROOT, cli, fixture_project, problems
 
 STUBS = [("module", "local-rules"), ("program", "local-course"), ("role", "clerk"),
          ("tree", "local-tree"), ("faq", "local-question"), ("worksheet", "my-sheet")]
@@ -22,7 +23,7 @@ STUBS = [("module", "local-rules"), ("program", "local-course"), ("role", "clerk
 
 @pytest.fixture
 def course(tmp_path) -> Path:
-    return copy_project(tmp_path / "course")
+    return fixture_project(tmp_path / "course")
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -35,18 +36,18 @@ def changed(root: Path, before: dict[str, bytes]) -> list[str]:
 
 REFUSALS = [
     (("new", "module", "x", "--program", "nope"), "プログラム 'nope' が programs.yml にありません。"),
-    (("new", "module", "x", "--program", "visions"), "もしかして: vision"),
-    (("new", "faq", "x", "--program", "vision"), "--program は module のときだけ使えます"),
+    (("new", "module", "x", "--program", "basic"), "もしかして: basics"),
+    (("new", "faq", "x", "--program", "basics"), "--program は module のときだけ使えます"),
     (("new", "lesson", "x"), "種類 'lesson' は作れません"),
     (("new", "module", "Local_Rules"), "id 'Local_Rules' は使えません"),
-    (("new", "module", "beyond-tools"), "モジュール 'beyond-tools' はもう modules.yml にあります"),
+    (("new", "module", "who-joins"), "モジュール 'who-joins' はもう modules.yml にあります"),
     (("new", "module", "orphan"), "data/selfchecks/orphan.yml はもうあります"),
-    (("new", "program", "vision"), "プログラム 'vision' はもう programs.yml にあります"),
+    (("new", "program", "basics"), "プログラム 'basics' はもう programs.yml にあります"),
     (("new", "program", "pilot"), "プログラムと一緒に作るモジュール 'pilot-1' が、もう modules.yml にあります"),
-    (("new", "role", "executive"), "役割 'executive' はもう roles.yml にあります"),
-    (("new", "tree", "rpa-now"), "data/decisions/rpa-now.yml はもうあります"),
-    (("new", "faq", "rpa-now"), "docs/faq/rpa-now.md はもうあります"),
-    (("new", "worksheet", "pmo-starter"), "data/worksheets/pmo-starter.yml はもうあります"),
+    (("new", "role", "all-staff"), "役割 'all-staff' はもう roles.yml にあります"),
+    (("new", "tree", "start-small"), "data/decisions/start-small.yml はもうあります"),
+    (("new", "faq", "why-start"), "docs/faq/why-start.md はもうあります"),
+    (("new", "worksheet", "kickoff"), "data/worksheets/kickoff.yml はもうあります"),
 ]
 
 
@@ -70,13 +71,41 @@ def test_refusals_outside_a_course_write_nothing(tmp_path):
 
 
 def test_the_module_stub_offers_only_its_programs_audience(course):
-    assert cli(course, "new", "module", "local-rules", "--program", "vision").returncode == 0
+    # Two more roles, and a second program for two of the three roles, in an order of its own.
+    roles = course / "data/curriculum/roles.yml"
+    roles.write_text(roles.read_text(encoding="utf-8") + "".join(
+        f"  - id: {role}\n    name: {name}\n    last_reviewed: 2026-12-05\n    summary: {name}として取組みを進める職員。\n"
+        for role, name in (("manager", "課長"), ("section-leader", "係長"))), encoding="utf-8")
+    programs = course / "data/curriculum/programs.yml"
+    programs.write_text(programs.read_text(encoding="utf-8") + """\
+  - id: leaders
+    number: 2
+    last_reviewed: 2026-12-05
+    title: 取組みを率いる研修
+    aim: 課の取組みを率いる。
+    audience: [section-leader, manager]
+    steps: [step-2]
+    format: 研修
+    length: 1時間。
+    prerequisites: [basics]
+    outputs:
+      - 体制のメモ
+    modules: []
+""", encoding="utf-8")
+    assert cli(course, "new", "module", "local-rules", "--program", "leaders").returncode == 0
     text = (course / "data/curriculum/modules.yml").read_text(encoding="utf-8")
     stub = text[text.index("  - id: local-rules"):]
     (offer,) = re.findall(r"# roles: \[(.*?)\]", stub)
-    assert offer.split(", ") == ["dx-lead", "section-leader", "manager", "executive"]
-    assert "使える id(プログラムの対象): dx-lead, section-leader, manager, executive" in stub
-    assert "all-staff" not in stub and "hr" not in re.findall(r"[a-z-]+", stub)
+    assert offer.split(", ") == ["section-leader", "manager"]
+    assert "使える id(プログラムの対象): section-leader, manager" in stub
+    assert "all-staff" not in stub
+    assert "modules: [local-rules]" in programs.read_text(encoding="utf-8")
+    # The stub, its roles line written in and its placeholders filled, passes check.
+    modules = course / "data/curriculum/modules.yml"
+    modules.write_text(re.sub(r"# roles: \[.*?\].*", "roles: [manager]", modules.read_text(encoding="utf-8")), encoding="utf-8")
+    for path in ("data/curriculum/modules.yml", "data/selfchecks/local-rules.yml"):
+        fill_placeholders(course / path)
+    assert problems(course) == []
 
 
 def make_stubs(course: Path) -> list[str]:

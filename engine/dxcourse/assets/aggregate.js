@@ -41,7 +41,7 @@
       if (window.DX.aggregate) return handOver();
       state = "loading";
       status.textContent = "集計の準備をしています…";
-      // The engine's parts in order (hooks/assets.py LAZY lists the same): async = false runs
+      // The engine's parts in order (build/assets.py LAZY lists the same): async = false runs
       // added scripts in the order they were added, each after the one before.
       var left = PARTS.length;
       var failed = false;

@@ -3,7 +3,7 @@
  * module is complete (module pages, role paths, わたしの学習, わたしの進捗, the SCORM host).
  * The codes, dates and catalog helpers are in curriculum.js.
  *
- * Completion rule, version 2 (the same as macros/completion.py): a module is complete when
+ * Completion rule, version 2 (the same as completion.py): a module is complete when
  * every 学習 (learning) activity is done:
  *   - every listed page is marked read ("read/<module>/<page id>" is true),
  *   - its self-check is passed ("selfcheck/<module>" holds passed: true), if it has one,

@@ -2,7 +2,7 @@
  * Decision trees: one question at a time, answers kept in the URL fragment, the outcome
  * reached kept in DX.store under "tree/<tree id>".
  *
- * The page already holds the whole tree as an outline (macros/templates/decision_tree.html):
+ * The page already holds the whole tree as an outline (templates/decision_tree.html):
  * questions with data-node, options with data-option/data-next, outcomes with data-verdict.
  * This script reads that outline and copies its parts (cloneNode) into the question form and
  * the result; everything it writes itself is text (textContent), including what the URL says.

@@ -1,6 +1,6 @@
 /*
  * SCORM runtime (1.2, and 2004 4th edition), loaded on every page of the SCORM build only
- * (hooks/scorm.py), first.
+ * (build/scorm.py), first.
  *
  * Two roles:
  * - host: a SCO's launch page (scorm/<module>.html, <meta name="dx-scorm-host">). It finds

@@ -1,7 +1,7 @@
 /*
  * The site search's engine (issue 7; issue 14: loaded on first use). assets/search.js builds
  * the header box on every page and adds this script the first time the box is used (focus,
- * "/" or typing), then search/dx-index.js, which hooks/search_index.py writes at build time.
+ * "/" or typing), then search/dx-index.js, which build/search_index.py writes at build time.
  * What was typed before they arrive stays in the box and is searched once they are there.
  *
  * - Matching is a substring scan over text normalised as in sitesearch/normalize.py, so

@@ -2,7 +2,7 @@
  * Site search (issue 7): a search box in the header, styled with Material's own search
  * classes. This script, on every page, builds the box; its engine (matching, ranking,
  * results: assets/search-engine.js) and the index (search/dx-index.js, which
- * hooks/search_index.py writes at build time) are added on first use: focus, "/" or typing.
+ * build/search_index.py writes at build time) are added on first use: focus, "/" or typing.
  * What is typed meanwhile stays in the box and is searched as soon as they are there.
  *
  * - No worker, no fetch: both are scripts added to the page, named by their content's hash

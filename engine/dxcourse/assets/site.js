@@ -134,7 +134,7 @@
   };
 
   /* After an instant-navigation swap the new page may need stylesheets and scripts the first
-     page did not load (hooks/assets.py lists them in data-dx-styles and data-dx-scripts).
+     page did not load (build/assets.py lists them in data-dx-styles and data-dx-scripts).
      Load the missing ones in order, sheets first, then start the widgets. Files are
      remembered by absolute URL without ?v=, taken when the first page is parsed: after a
      swap a relative URL resolves against the new address. */

@@ -79,7 +79,7 @@ WIDGET_STYLES = {
 _MODULE = re.compile(r'data-module="([a-z0-9-]+)"')
 
 _scripts: list[str] = []
-_styles: list[str] = []  # the widgets' stylesheets (docs/assets/*.css but extra_css)
+_styles: list[str] = []  # the widgets' stylesheets (the package's assets/*.css but site.css; not extra_css)
 _always: set[str] = set()
 _versions: dict[str, str] = {}
 

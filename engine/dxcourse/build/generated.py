@@ -1,4 +1,4 @@
-"""Adds the pages generated from the data (macros/generate.py) to the build as virtual files."""
+"""Adds the pages generated from the data (generate.py) to the build as virtual files."""
 
 from __future__ import annotations
 

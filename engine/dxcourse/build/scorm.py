@@ -6,7 +6,7 @@ curriculum's order. Retired modules (``retired: true``) stay in the package, in 
 and labelled (廃止): an LMS that receives an updated package keeps a learner's tracks by the
 item identifiers, and deletes those of items that are gone. Every identifier is derived from
 a program or module id, never from a position, so it stays the same from build to build. A SCO's launch file is ``scorm/<module>.html``: a thin frame page that
-holds the LMS session (docs/assets/scorm.js) and shows the site's pages in an inner frame.
+holds the LMS session (assets/scorm.js) and shows the site's pages in an inner frame.
 A module's activities live on several pages (the module page, its checklist, its decision
 trees, the pages to read); with the session held by the launch page, moving between them
 never calls LMSFinish, which many LMSs take as the end of the attempt.

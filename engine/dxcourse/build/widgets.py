@@ -1,4 +1,4 @@
-"""Puts each page's widget HTML back after Markdown has converted the page (macros/stash.py).
+"""Puts each page's widget HTML back after Markdown has converted the page (stash.py).
 
 First among the hooks, so the search index, the per-page scripts and the bundle see the
 finished page.

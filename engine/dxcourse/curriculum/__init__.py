@@ -8,7 +8,7 @@ are checked by :func:`check` once everything is loaded, and reported the same wa
 the map, and ``widgets`` renders each of the curriculum's macros.
 
 The completion rule of a module (学習 required, 実践 self-declared and never required) is
-in ``macros/completion.py``, and again in ``docs/assets/completion.js``.
+in ``completion.py``, and again in ``assets/completion.js``.
 """
 
 from .checks import check

@@ -21,7 +21,7 @@ def check(data: SiteData, docs_pages: set[str] | None = None) -> list[SourceErro
     if not any(present):
         return []  # a site without a curriculum
     errors += [
-        SourceError(f"data/{c.pattern}", 1, "ファイルがありません。研修カリキュラムには roles.yml・modules.yml・programs.yml の3つが要ります(./dev new module などで作れます)。")
+        SourceError(f"data/{c.pattern}", 1, "ファイルがありません。研修カリキュラムには roles.yml・modules.yml・programs.yml の3つが要ります(python -m dxcourse new module などで作れます)。")
         for c, ok in zip(COLLECTIONS, present) if not ok
     ]
     unverified = data.unverified
@@ -99,7 +99,7 @@ def check(data: SiteData, docs_pages: set[str] | None = None) -> list[SourceErro
                 if module_id not in module_by_id:
                     if module_id in module_ids:
                         continue  # a module with errors of its own
-                    errors.append(programs_doc.error(unknown("モジュール", module_id, module_by_id, "modules.yml の id から選ぶか、./dev new module で作ってください。"), *at, "modules", j))
+                    errors.append(programs_doc.error(unknown("モジュール", module_id, module_by_id, "modules.yml の id から選ぶか、python -m dxcourse new module で作ってください。"), *at, "modules", j))
                 elif module_by_id[module_id].retired:
                     errors.append(programs_doc.error(f"モジュール '{module_id}' は廃止されています(retired: true)。このプログラムの modules から外してください(モジュールは modules.yml に残します)。", *at, "modules", j))
                 elif module_id in owner:

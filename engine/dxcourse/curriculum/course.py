@@ -106,7 +106,7 @@ class Curriculum:
         }
 
 
-# Every key わたしの学習 writes about the person (docs/assets/my-learning.js): none may be filed
+# Every key わたしの学習 writes about the person (assets/my-learning.js): none may be filed
 # in 「わたしの進捗」's CSV as something the site no longer has.
 PROFILE_KEYS = (
     ("profile/staff-id", "職員番号"),

@@ -1,4 +1,4 @@
-"""Text normalisation for matching, shared in meaning with normalize() in docs/assets/search.js.
+"""Text normalisation for matching, shared in meaning with normalize() in assets/search.js.
 
 Rules, applied to each character together with the combining marks that follow it:
 - NFKC: full-width letters and digits (ＲＰＡ, １７) become ASCII, half-width katakana
