@@ -1,6 +1,8 @@
-"""A municipality's own course built from a copy of this project (issue 16): renamed site,
-a module added with ./dev new, one retired, a local FAQ and a new tree. Both builds pass
-the engine's smoke checks, and an assignment code made before the retirement still opens.
+"""A municipality's own course, made from the engine's fixture course (what ``init`` writes)
+the way MAINTAINING.md says: renamed site, a module added with ``new``, one retired, a local
+FAQ and a new tree. Both builds pass the engine's smoke checks, and an assignment code made
+before the retirement still opens. (CI also runs the whole suite in a customised copy of
+this city's course: tests/customise.py.)
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from dxcourse.cli import main as cli
 from dxcourse.curriculum import Curriculum
 from tests.conftest import mkdocs_build
 from tests.placeholders import fill_all_placeholders
-from tests.project import copy_project, edit, page_paths
+from tests.project import edit, fixture_project, page_paths
 
-from .conftest import Guard, Site, serving
+from tests.browser.conftest import Guard, Site, serving
 
 pytestmark = pytest.mark.browser
 
@@ -57,7 +59,7 @@ def run_cli(root: Path, *args: str) -> None:
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory) -> Course:
-    root = copy_project(tmp_path_factory.mktemp("kakuu") / "course")
+    root = fixture_project(tmp_path_factory.mktemp("kakuu") / "course")
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     site_id = re.search(r"^  site_id: (\S+)$", text, re.M)[1]
     edit(root / "mkdocs.yml", f"site_id: {site_id}", f"site_id: {SITE_ID}")
@@ -114,7 +116,7 @@ def smoke(browser, site: Site, pages: list[str]) -> None:
             assert response is None or response.ok, md_path
             expect(page.locator("h1").first).to_be_visible()
         # A checklist tick persists, under the renamed site's own key.
-        page.goto(site.url("checklists/step-0.md"))
+        page.goto(site.url("checklists/step-1.md"))
         box = page.locator(".dx-checklist input[type=checkbox]").first
         box.check()
         page.reload()
