@@ -291,8 +291,23 @@ def role_codes(page, due: str) -> dict[str, str]:
     )
 
 
-MANAGER = ["why-us-first", "beyond-tools", "dx-basics-continuous", "observe-first", "vision-from-ureshii", "rethink-rpa-ai-ocr", "measure-and-adapt"]
-ALL_STAFF = ["dx-basics-continuous", "observe-first"]
+def catalog(page) -> dict:
+    """The course's roles (their modules) and module titles, as the aggregation page has them:
+    the tests follow a course whose roles or modules differ (a customised copy)."""
+    return page.evaluate(
+        """() => {
+          const c = JSON.parse(document.querySelector("[data-module=aggregate]").getAttribute("data-catalog"));
+          return {roles: Object.fromEntries(c.roles.map((r) => [r.id, r.modules])),
+                  title: Object.fromEntries(c.modules.map((m) => [m.id, m.title]))};
+        }"""
+    )
+
+
+def module_columns(page, title: dict[str, str]) -> list[str]:
+    """The module ids of the table's module columns (headed M1…, then the title), in order."""
+    by_title = {t: m for m, t in title.items()}
+    heads = page.locator("[data-role=people] thead th").all_inner_texts()
+    return [by_title[h.strip().split(None, 1)[1]] for h in heads if re.match(r"M\d+\s", h.strip())]
 
 
 def scoped_record(staff_id, name, section, role, code, due, modules, done=()):
@@ -310,7 +325,10 @@ def test_two_assignments_scope_the_report_and_filter_by_assignment(browser, site
         page.goto(site.url(AGGREGATE))
         page.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").fill(AS_OF)
         codes = role_codes(page, "2026-12-01")
-        # Mixed roles; one manager has submitted (2 of 7 done), one 全職員 has submitted both.
+        course = catalog(page)
+        manager, all_staff = course["roles"]["manager"], course["roles"]["all-staff"]
+        assert len(manager) > 2 and len(all_staff) >= 2
+        # Mixed roles; one manager has submitted (2 of theirs done), one 全職員 has submitted all.
         roster = tmp_path / "名簿.csv"
         roster.write_bytes(roster_csv([
             ("職員番号", "氏名", "所属", "役割"),
@@ -321,22 +339,24 @@ def test_two_assignments_scope_the_report_and_filter_by_assignment(browser, site
             ("01005", "全員 次郎", "総務課", "全職員"),
         ], "utf-8-sig"))
         records = [
-            write(tmp_path / "r", "m1.json", scoped_record("01001", "管理 一郎", "総務課", "manager", codes["manager"], "2026-12-01", MANAGER, done=MANAGER[:2])),
-            write(tmp_path / "r", "a1.json", scoped_record("01004", "全員 太郎", "福祉課", "all-staff", codes["all-staff"], "2026-12-01", ALL_STAFF, done=ALL_STAFF)),
+            write(tmp_path / "r", "m1.json", scoped_record("01001", "管理 一郎", "総務課", "manager", codes["manager"], "2026-12-01", manager, done=manager[:2])),
+            write(tmp_path / "r", "a1.json", scoped_record("01004", "全員 太郎", "福祉課", "all-staff", codes["all-staff"], "2026-12-01", all_staff, done=all_staff)),
         ]
         page.get_by_label("職員名簿のファイル(CSV)").set_input_files(roster)
         page.get_by_label("修了記録のファイル(JSON、複数選べます)").set_input_files(records)
         status = page.locator(".dx-aggregate [data-role=status]")
         expect(status).to_contain_text("2 ファイルのうち 2 ファイルを集計に入れました")
-        # Before HR says who got what: 人事 花子 is 未提出 in all 7 columns.
-        assert [state_of(v) for k, v in matrix(page)["人事 花子"].items() if re.fullmatch(r"M\d+", k)] == ["未提出"] * 7
+        columns = module_columns(page, course["title"])
+        assert set(columns) == set(manager) | set(all_staff)
+        # Before HR says who got what: 人事 花子 is 未提出 in every column.
+        assert [state_of(v) for k, v in matrix(page)["人事 花子"].items() if re.fullmatch(r"M\d+", k)] == ["未提出"] * len(columns)
 
         # HR adds both assignments: 全職員 to everyone on the roster, 管理職 to the role.
         page.get_by_label("受講指示のコード").fill(codes["all-staff"].lower())
         page.get_by_label("指示名(任意)").fill("全職員研修")
         page.get_by_role("button", name="受講指示を追加する").click()
         assignment_feedback = page.locator("[data-role=assignment-feedback]")
-        expect(assignment_feedback).to_contain_text(f"受講指示 {codes['all-staff']} を追加しました(対象: 名簿の全員、2モジュール)")
+        expect(assignment_feedback).to_contain_text(f"受講指示 {codes['all-staff']} を追加しました(対象: 名簿の全員、{len(all_staff)}モジュール)")
         page.get_by_label("受講指示のコード").fill(codes["manager"])
         page.get_by_label("名簿の役割で選ぶ(下の役割から)").check()
         page.get_by_role("button", name="受講指示を追加する").click()
@@ -346,35 +366,43 @@ def test_two_assignments_scope_the_report_and_filter_by_assignment(browser, site
         page.get_by_label("管理職", exact=True).check()  # a role ticked: 「役割で選ぶ」 goes with it
         expect(page.get_by_label("名簿の役割で選ぶ(下の役割から)")).to_be_checked()
         page.get_by_role("button", name="受講指示を追加する").click()
-        expect(assignment_feedback).to_contain_text(f"受講指示 {codes['manager']} を追加しました(対象: 管理職、7モジュール)")
+        expect(assignment_feedback).to_contain_text(f"受講指示 {codes['manager']} を追加しました(対象: 管理職、{len(manager)}モジュール)")
         expect(page.locator("[data-role=assignments] li")).to_have_count(2)
         expect(page.locator("[data-role=scope-note]")).to_contain_text("受講指示 2 件の対象に沿って")
 
         rows = matrix(page)
         mods = lambda name: [state_of(v) for k, v in rows[name].items() if re.fullmatch(r"M\d+", k)]  # noqa: E731
-        assert mods("人事 花子") == ["対象外", "対象外", "未提出", "未提出", "対象外", "対象外", "対象外"]
-        assert rows["人事 花子"]["完了/対象"] == "—/2"
-        assert mods("管理 一郎") == ["完了", "完了", "未完了", "未完了", "未完了", "未完了", "未完了"]
-        assert rows["管理 一郎"]["完了/対象"] == "2/7"
-        assert mods("全員 太郎") == ["対象外", "対象外", "完了", "完了", "対象外", "対象外", "対象外"]
+        def expected(assigned: list[str], done: list[str], others: str = "対象外") -> list[str]:
+            return ["完了" if m in done else ("未完了" if m in assigned else others) for m in columns]
+
+        assert mods("人事 花子") == ["未提出" if m in all_staff else "対象外" for m in columns]
+        assert rows["人事 花子"]["完了/対象"] == f"—/{len(all_staff)}"
+        assert mods("管理 一郎") == expected(manager, manager[:2])
+        assert rows["管理 一郎"]["完了/対象"] == f"2/{len(manager)}"
+        assert mods("全員 太郎") == expected(all_staff, all_staff)
         assert rows["全員 太郎"]["状態"] == "完了"
         # Denominators per module: 管理職-only modules count the two managers, 全職員's all five.
         module_rates = {r.locator("th").inner_text(): r.locator("td").all_inner_texts() for r in page.locator("[data-kind=モジュール] tbody tr").all()}
-        assert module_rates["なぜ自分たちが先に取り組むのか"] == ["2", "1", "0", "0", "1", "50%"]
-        assert module_rates["DXの基礎を続けて学ぶ"] == ["5", "1", "1", "0", "3", "20%"]
+        manager_only = next(m for m in manager[:2] if m not in all_staff)
+        assert module_rates[course["title"][manager_only]] == ["2", "1", "0", "0", "1", "50%"]
+        # A 全職員 module counts all five; the managers' record has it done only if among their two.
+        both = all_staff[0]
+        by_manager = both in manager[:2]
+        rate_row = ["5", "2", "0", "0", "3", "40%"] if by_manager else ["5", "1", "1", "0", "3", "20%"]
+        assert module_rates[course["title"][both]] == rate_row
         expect(page.locator("[data-rate='役割:人事担当'] td")).to_have_text(["1", "0", "0", "0", "1", "0%"])
 
         # Filter by assignment: its people and modules only.
         page.get_by_label("受講指示", exact=True).select_option(codes["manager"])
         expect(page.locator("[data-role=people] tbody tr")).to_have_count(2)
-        expect(page.locator("[data-role=people] thead th")).to_have_count(4 + 7 + 5)
+        expect(page.locator("[data-role=people] thead th")).to_have_count(4 + len(manager) + 5)
         page.get_by_label("受講指示", exact=True).select_option(codes["all-staff"])
         expect(page.locator("[data-role=people] tbody tr")).to_have_count(5)
-        expect(page.locator("[data-role=people] thead th")).to_have_count(4 + 2 + 5)
+        expect(page.locator("[data-role=people] thead th")).to_have_count(4 + len(all_staff) + 5)
         assert matrix(page)["管理 一郎"]["完了/対象"] == "0/2" and matrix(page)["管理 一郎"]["状態"] == "未完了"
         expect(page.locator("[data-role=headline]")).to_contain_text("(絞り込み後): 完了 1 人、未完了 1 人、期限超過 0 人、未提出 3 人(完了率 20%)")
         people = excel_rows(download(page, lambda: page.get_by_role("button", name="表をCSVで書き出す(Excel用)").click()))
-        assert people[0][10:] == ["DXの基礎を続けて学ぶ", "事例のまねではなく、観察から始める", "基準日"]
+        assert people[0][10:] == [course["title"][m] for m in columns if m in all_staff] + ["基準日"]
         rates = excel_rows(download(page, lambda: page.get_by_role("button", name="完了率をCSVで書き出す(Excel用)").click()))
         assert rates[1][:3] == ["全体", f"絞り込んだ人(受講指示 {codes['all-staff']}(全職員研修))", "5"]
         page.get_by_label("受講指示", exact=True).select_option("")
