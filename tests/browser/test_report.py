@@ -142,6 +142,7 @@ def roster_csv(rows, encoding: str) -> bytes:
     return ("\ufeff" + text).encode("utf-8") if encoding == "utf-8-sig" else text.encode(encoding)
 
 
+@ON_THE_BUNDLE
 def test_roster_merged_records_and_a_report_that_fits(browser, site, guard, tmp_path, axe):
     context = browser.new_context(locale="ja-JP", viewport={"width": 1366, "height": 768}, accept_downloads=True)
     guard.attach(context)
