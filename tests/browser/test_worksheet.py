@@ -7,10 +7,12 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from .test_curriculum import no_axe_violations
-from .widgets import record
+from .conftest import ON_THE_BUNDLE
+from .widgets import STORE_KEY, HeldScript, record
 
 SHEET = "worksheets/priority-rules.md"
 AGREED = "worksheet/priority-rules/agreed"
@@ -104,3 +106,37 @@ def test_fill_reload_print_export_import_and_print_blank_without_javascript(page
     expect(bare.locator(".dx-worksheet__printed")).to_contain_text("記入者")
     printed_on_a4(bare, 3)
     context.close()
+
+
+@pytest.mark.parametrize("site", ["served"], indirect=True)
+def test_text_typed_before_the_script_runs_is_kept_and_saved(page, site, guard):
+    # A slow PC: the sheet is on screen and the user writes before worksheet.js has run.
+    script = HeldScript(page, "worksheet.js")
+    page.goto(site.url(SHEET), wait_until="commit")
+    field = page.locator(f"[data-key='{AGREED}']")
+    field.fill("先に書いた一行")
+    page.locator(f"[data-key='{WEIGHT}']").focus()  # and moved on
+    script.release()
+    expect(page.locator(".dx-worksheet[data-module-started]")).to_have_count(1)
+    expect(field).to_have_value("先に書いた一行")
+    assert record(page)["items"][AGREED]["value"] == "先に書いた一行"
+    guard.assert_clean()
+
+
+@ON_THE_BUNDLE
+def test_back_to_the_sheet_shows_the_stored_text_not_the_browsers_remembered_form(page, site):
+    # As for checklists: going back, the text the browser remembers must not replace newer text.
+    page.goto(site.url(SHEET))
+    field = page.locator(f"[data-key='{AGREED}']")
+    field.fill("古い文")
+    field.blur()
+    assert record(page)["items"][AGREED]["value"] == "古い文"  # saved on leaving the field
+    page.goto(site.url("about.md"))
+    saved = record(page)
+    saved["items"][AGREED] = {"value": "新しい文", "at": "2099-01-01T00:00:00.000Z"}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, json.dumps(saved)])
+    page.go_back()
+    expect(page.locator(".dx-worksheet[data-module-started]")).to_have_count(1)
+    page.wait_for_load_state("load")
+    assert page.evaluate("() => performance.getEntriesByType('navigation')[0].type") == "back_forward"
+    assert field.input_value() == "新しい文"

@@ -44,3 +44,17 @@ def progress_file(items: dict, **overrides) -> dict:
         "items": items,
         **overrides,
     }
+
+
+class HeldScript:
+    """Holds one of the site's scripts on its way (served build), as on a slow PC where the
+    page shows and takes input before its widget's script has run."""
+
+    def __init__(self, page: Page, name: str) -> None:
+        self.page, self.routes = page, []
+        page.route(f"**/assets/{name}?*", lambda route: self.routes.append(route))
+
+    def release(self) -> None:
+        while not self.routes:  # waiting lets the route handler run
+            self.page.wait_for_timeout(50)
+        self.routes.pop().fallback()  # on to the guard's own route
