@@ -188,3 +188,11 @@ def axe_violations(axe: Axe, page: Page) -> list[str]:
         f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
         for v in results.response["violations"]
     ]
+
+
+def assert_axe_clean(axe: Axe, page: Page, guard: Guard) -> None:
+    """No axe violation, and no request or console error before or during the run (axe runs
+    without preload, so it makes no request of its own to excuse)."""
+    guard.assert_clean()
+    assert axe_violations(axe, page) == []
+    guard.assert_clean()

@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 
 from tests.project import learning_total
 
-from .conftest import ON_THE_BUNDLE, axe_violations
+from .conftest import ON_THE_BUNDLE, assert_axe_clean
 from .excel import excel_rows, jst
 from .widgets import SITE_ID
 
@@ -46,21 +46,6 @@ def csv_rows(data: bytes) -> list[list[str]]:
     text = data.decode("utf-8-sig")
     assert "\r\n" in text
     return list(csv.reader(io.StringIO(text)))
-
-
-def axe_noise(message: str) -> bool:
-    """On file:// pages axe-core fetches the stylesheets by XHR, which Chromium refuses.
-    Those errors are the test tool's, not the site's."""
-    return message == "Failed to load resource: net::ERR_FAILED" or (
-        ".css" in message and ("XMLHttpRequest" in message or "ERR_FAILED" in message)
-    )
-
-
-def no_axe_violations(axe, page, guard) -> None:
-    guard.assert_clean()  # the site was clean up to here
-    assert axe_violations(axe, page) == []
-    page.wait_for_timeout(300)
-    guard.console_errors[:] = [m for m in guard.console_errors if not axe_noise(m)]
 
 
 def build_assignment(page, site):
@@ -158,7 +143,7 @@ def test_assign_learn_export_and_aggregate(browser, site, guard, tmp_path, axe):
         assert len(code.replace("-", "")) >= 5
         expect(hr.locator(".dx-sheet [data-role=sheet-due]")).to_contain_text("令和")
         expect(hr.locator(".dx-sheet tbody tr")).to_have_count(2)
-        no_axe_violations(axe, hr, guard)
+        assert_axe_clean(axe, hr, guard)
         rows = excel_rows(download(hr, lambda: hr.get_by_role("button", name="CSVを書き出す(Excel用)").click()),
                           times=("発行日時",), counts=("順", "モジュール番号", "目安(分)"))
         expect(hr.locator("[data-role=files-feedback]")).to_contain_text("CSVファイル")
@@ -228,7 +213,7 @@ def test_assign_learn_export_and_aggregate(browser, site, guard, tmp_path, axe):
             ["佐藤 一郎", "A-77", "未完了", "1/2", "完了", "未完了", "デジタル推進課", "DX推進担当", "提出済み"],
             ["山田 花子", "00123", "未完了", "1/2", "完了", "未完了", "総務部 職員課", "人事担当", "提出済み"],
         ]
-        no_axe_violations(axe, hr, guard)
+        assert_axe_clean(axe, hr, guard)
         hr.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").fill(AFTER_DUE)
         hr.get_by_label("基準日(この日を過ぎた未完了を「期限超過」とします)").dispatch_event("change")
         expect(table.locator("tbody tr").first.locator("td.dx-aggregate__cell").last).to_contain_text("期限超過")
@@ -248,7 +233,6 @@ def test_assign_learn_export_and_aggregate(browser, site, guard, tmp_path, axe):
         assert ["モジュール", "人を育て、生かす計画", "2", "2", "0", "0", "0", "100", due] in rates
         assert ["役割", "DX推進担当", "1", "0", "0", "1", "0", "0", due] in rates
         assert ["所属", "総務部 職員課", "1", "0", "0", "1", "0", "0", due] in rates
-        guard.console_errors[:] = [m for m in guard.console_errors if not axe_noise(m)]
         guard.assert_clean()
     finally:
         for context in contexts:

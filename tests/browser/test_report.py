@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import ON_THE_BUNDLE, axe_violations
+from .conftest import ON_THE_BUNDLE, assert_axe_clean
 from .excel import TEXT_FORM as TEXT_ID
 from .excel import as_excel_shows, check_calc_types
 from .widgets import SITE_ID
@@ -101,14 +101,6 @@ def excel_rows(data: bytes) -> list[list[str]]:
 def column(rows, name):
     i = rows[0].index(name)
     return [r[i] for r in rows[1:]]
-
-
-def axe_clean(axe, page, guard):
-    guard.assert_clean()
-    assert axe_violations(axe, page) == []
-    page.wait_for_timeout(300)
-    # On file:// pages axe-core's own XHR for the stylesheets fails: the tool's noise, not the site's.
-    guard.console_errors[:] = [m for m in guard.console_errors if not (m == "Failed to load resource: net::ERR_FAILED" or ".css" in m)]
 
 
 def matrix(page) -> dict[str, dict[str, str]]:
@@ -225,7 +217,7 @@ def test_roster_merged_records_and_a_report_that_fits(browser, site, guard, tmp_
         page.get_by_label("役割", exact=True).select_option("人事担当")
         expect(table.locator("tbody th")).to_have_text(["山田 花子"])
         page.get_by_label("役割", exact=True).select_option("")
-        axe_clean(axe, page, guard)
+        assert_axe_clean(axe, page, guard)
 
         # Every CSV opens right in Excel: ids as text with their zeros, times as date-times,
         # counts as numbers (LibreOffice Calc stands in for Excel).
@@ -420,7 +412,7 @@ def test_two_assignments_scope_the_report_and_filter_by_assignment(browser, site
         assert [r["状態"] for r in matrix(page).values()] == ["完了", "未完了", "不明", "不明", "不明"]
         expect(page.locator("[data-role=people] th[aria-sort]")).to_have_count(1)
         expect(page.locator("[data-role=filter-feedback]")).to_contain_text("「状態」の降順に並べ替えました")
-        axe_clean(axe, page, guard)
+        assert_axe_clean(axe, page, guard)
 
         # Removing an assignment widens nothing it should not: 管理職 only left.
         page.get_by_role("button", name=f"{codes['all-staff']} を外す").click()
@@ -504,7 +496,7 @@ def test_the_matrix_reads_at_1366_and_on_a_phone(browser, site, guard, tmp_path,
             page.locator("#dx-aggregate-table-title").scroll_into_view_if_needed()
             page.screenshot(path=str(shots / f"report-{width}x{height}.png"))
             page.screenshot(path=str(shots / f"report-{width}x{height}-full.png"), full_page=True)
-            axe_clean(axe, page, guard)
+            assert_axe_clean(axe, page, guard)
         finally:
             context.close()
 
