@@ -120,7 +120,7 @@ def test_back_and_forward_step_through_the_answers_of_a_tree(page, site, guard):
 
 # What is wrong with where the focused element is, once transitions have ended: hidden,
 # outside the viewport, or entirely under something else (WCAG 2.4.7, 2.4.11); '' if nothing.
-FOCUS_PROBLEM = """async (el) => {
+FOCUS_PROBLEM = """(el) => {
   el = el || document.activeElement;
   if (!el || el === document.body) return null;
   // Transitions that decide what is seen: the element's own (and its ancestors'), overlays.
@@ -129,10 +129,8 @@ FOCUS_PROBLEM = """async (el) => {
     if (/color|shadow|outline/.test(a.transitionProperty || '')) return false;
     return t && (t.contains(el) || t.matches('.md-overlay, .md-search__overlay, .md-sidebar, .md-nav'));
   });
-  if (running.length) {
-    await Promise.all(running.map(a => a.finished.catch(() => null)));
-    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-  }
+  // Jump them to their end, which is what waiting would show (and ~15x quicker).
+  running.forEach(a => { try { a.finish(); } catch (e) { /* an endless one: judged as it is */ } });
   const r = el.getBoundingClientRect();
   const name = el.tagName + ' ' + (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 30);
   if (!el.checkVisibility({opacityProperty: true, visibilityProperty: true})) return 'hidden: ' + name;
@@ -147,7 +145,7 @@ FOCUS_PROBLEM = """async (el) => {
 }"""
 # Every element in the Tab order, focused in turn as Tab would (it scrolls into view); the
 # problems of those that take focus. Quicker than pressing Tab a few hundred times.
-FOCUS_SWEEP = """async (check) => {
+FOCUS_SWEEP = """(check) => {
   check = eval(check);
   const candidates = [...document.querySelectorAll(
     'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]')]
@@ -158,7 +156,7 @@ FOCUS_SWEEP = """async (check) => {
     el.focus();
     if (document.activeElement !== el) continue;  // not focusable: hidden, inert, ...
     focused++;
-    const problem = await check(el);
+    const problem = check(el);
     if (problem) problems.push(problem);
   }
   return [focused, problems];
