@@ -119,8 +119,8 @@ class Pluglet:
 
     def _applies(self, env) -> bool:
         jinja = env.env
-        if any(getattr(jinja, key) != value for key, value in _DEFAULTS.items()):
-            return False
+        if any(getattr(jinja, key) != value for key, value in _DEFAULTS.items()) or jinja.extensions:
+            return False  # j2_ options, or a Jinja extension (j2_extensions) that may rewrite the source
         if not env.config["render_by_default"] or len(env.pre_macro_functions) != 1 or len(env.post_macro_functions) != 1:
             return False
         meta = env.page.meta or {}

@@ -125,6 +125,7 @@ def test_pluglet_writes_the_page_and_takes_its_flag_off_again():
     lambda env: setattr(env.page, "title", "{{ double(1) }}"),  # mkdocs-macros renders the title too
     lambda env: env.pre_macro_functions.append(object()),  # another module's hook may change the page
     lambda env: setattr(env.env, "variable_start_string", "[["),  # j2_ options
+    lambda env: env.env.add_extension("jinja2.ext.do"),  # j2_extensions
     lambda env: env.env.globals.update(double=lambda n: n),  # not the engine's function
 ])
 def test_pluglet_leaves_the_page_to_mkdocs_macros(change):
