@@ -15,7 +15,7 @@ import logging
 import os
 from pathlib import Path
 
-from . import brackets, checklist, checks, curriculum, decision_tree, example, facts, faq, generate, glossary, published, render, rules, selfcheck, sources, stash, steps, widgets, worksheet
+from . import brackets, checklist, checks, curriculum, decision_tree, example, facts, faq, generate, glossary, literal_calls, published, render, rules, selfcheck, sources, stash, steps, widgets, worksheet
 from .diagnostics import SourceError, SourceErrors
 from .pagecontext import PageContext
 from .pages import load_pages
@@ -116,5 +116,20 @@ def define_env(env) -> None:
     )
     context = widgets.Context(data=data, page=page, mark=glossary.marker(data), titles=titles, cur=cur, entries=entries, catalog=catalog)
     # Every macro, from the one list of widgets (dxcourse/widgets.py).
+    _LITERAL_CALLS.macros.clear()
     for name, renderer in widgets.macros().items():
         macro(functools.partial(renderer, context), name)
+        _LITERAL_CALLS.register(name, env.macros[name])
+
+
+# A page whose only Jinja is calls of the engine's macros with literal arguments is written
+# without compiling it as a template (dxcourse/literal_calls.py): the same Markdown, sooner.
+_LITERAL_CALLS = literal_calls.Pluglet()
+
+
+def on_pre_page_macros(env) -> None:
+    _LITERAL_CALLS.pre(env)
+
+
+def on_post_page_macros(env) -> None:
+    _LITERAL_CALLS.post(env)

@@ -105,6 +105,19 @@ def test_the_placeholder_pattern():
     assert find_placeholders("「振り返りを書く」のような活動") == []
 
 
+def test_a_placeholder_spelt_by_yaml_escapes_is_found(tmp_path):
+    # Files without 「書く」 are passed over unread; a YAML escape can spell it without it.
+    from dxcourse.rules import placeholders
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/a.yml").write_text('summary: "(\\u7d50\\u8ad6\\u3092\\u66f8\\u304f)"\n', encoding="utf-8")
+    (tmp_path / "data/b.yml").write_text("summary: 書かない文\n", encoding="utf-8")
+    (tmp_path / "docs/p.md").write_text("本文\n", encoding="utf-8")
+    assert [(e.path, e.line) for e in placeholders(tmp_path, tmp_path / "docs")] == [("data/a.yml", 1)]
+    assert "(結論を書く)" in str(placeholders(tmp_path, tmp_path / "docs")[0])
+
+
 def test_placeholders_left_in_data_and_pages_are_errors_of_check(starter):
     course = starter
     edit(course / "docs/about.md", "last_reviewed:", "description: (説明を書く)  # (ここはコメントを書く)\nlast_reviewed:")

@@ -36,11 +36,11 @@ def test_same_sections_as_html_parser(html):
 def test_markdown_html_takes_the_fast_path():
     # The fast path is used for what Markdown writes; a page it cannot read would still be
     # right, only slower, so this checks that the speed-up is real.
-    extract._tokens(PAGES[0])
-    extract._tokens(PAGES[4])
+    extract._sections_fast(PAGES[0])
+    extract._sections_fast(PAGES[4])
 
 
 @pytest.mark.parametrize("html", ["<!DOCTYPE html><p>宣言</p>", "<p>a < b</p>", "<p>未完の<a href=\"x", "</ p>"])
 def test_unusual_html_goes_to_html_parser(html):
     with pytest.raises(extract._Unusual):
-        extract._tokens(html)
+        extract._sections_fast(html)

@@ -213,62 +213,16 @@ def _attributes(text: str) -> list[tuple[str, str | None]]:
     ]
 
 
-def _tokens(html: str) -> list[tuple[int, str, object]]:
-    """html.parser's events for the page, as (0 start, tag, attrs), (3 start, tag, the
-    attribute text of a plain tag), (1 end, tag, None) and (2 text, text, None); raise
-    _Unusual if the page needs html.parser."""
-    events = []
-    append = events.append
-    find = html.find
-    token = _TOKEN.match
-    pos = 0
-    n = len(html)
-    while pos < n:
-        lt = find("<", pos)
-        if lt < 0:
-            append((2, unescape(html[pos:]), None))
-            break
-        if lt > pos:
-            append((2, unescape(html[pos:lt]), None))
-        match = token(html, lt)
-        if match is None:
-            raise _Unusual
-        kind = match.lastindex  # which of _TOKEN's forms: 1 comment, 2 end tag, 5 plain start tag
-        if kind == 1:  # a comment: no event
-            body = match.group(1)
-            if "--" in body or body.startswith((">", "->")):
-                raise _Unusual
-        elif kind == 2:
-            append((1, match.group(2).lower(), None))
-        else:
-            if kind == 5:  # a plain tag: attributes read when needed (_sections_fast)
-                name, attrs, slash = match.group(3, 4, 5)
-                tag = name.lower()
-                append((3, tag, attrs))
-                closed = bool(slash)
-            else:
-                if _whole_start_tag_end(html, lt) != match.end():
-                    raise _Unusual
-                tag, attrs, closed = _start_tag(match.group(0))
-                append((0, tag, attrs))
-            if closed:
-                append((1, tag, None))
-            elif tag in _CDATA_END:
-                close = _CDATA_END[tag].search(html, match.end())
-                if close is None:
-                    raise _Unusual
-                if close.start() > match.end():
-                    append((2, html[match.end() : close.start()], None))  # raw, as html.parser hands it over
-                append((1, tag, None))
-                pos = close.end()
-                continue
-        pos = match.end()
-    return events
-
-
 def _sections_fast(html: str) -> list[Section]:
-    """:class:`_SectionParser`'s handlers over :func:`_tokens`, inlined: the same sections."""
-    events = _tokens(html)
+    """:class:`_SectionParser`'s sections, by the fast tokenizer and the parser's handlers in
+    one pass; raise _Unusual if the page needs html.parser.
+
+    Inside a part that is left out (half of a widget-heavy page's tags) only the tag names
+    count, for the stack: text is not sliced, attributes are not read, and an element opened
+    there is pushed as not skipping. Whether a left-out element is still open is all that
+    decides, and everything opened inside it closes before it does, so the sections are the
+    same as with every element's own flag.
+    """
     sections: list[Section] = []
     stack: list[tuple[str, bool]] = []
     skip_depth = 0
@@ -284,23 +238,49 @@ def _sections_fast(html: str) -> list[Section]:
         body = []
         pending_heading = ""
 
-    for kind, value, attrs in events:
-        if kind == 2:
+    find = html.find
+    token = _TOKEN.match
+    pos = 0
+    n = len(html)
+    while pos < n:
+        lt = find("<", pos)
+        if lt < 0:
             if not skip_depth:
-                (heading if heading is not None else body).append(value)
-        elif kind == 0 or kind == 3:
-            tag = value
-            if kind == 3:
-                # A plain tag's attributes matter only if they can skip it or anchor a
-                # section: read them only when one of those names or classes, or an
-                # entity that could spell one, is in the text.
-                if attrs and (tag in _ANCHORED or _NEEDS_ATTRIBUTES.search(attrs.lower())):
+                (heading if heading is not None else body).append(unescape(html[pos:]))
+            break
+        if lt > pos and not skip_depth:
+            (heading if heading is not None else body).append(unescape(html[pos:lt]))
+        match = token(html, lt)
+        if match is None:
+            raise _Unusual
+        kind = match.lastindex  # which of _TOKEN's forms: 1 comment, 2 end tag, 5 plain start tag
+        pos = match.end()
+        if kind == 1:  # a comment: no event
+            comment = match.group(1)
+            if "--" in comment or comment.startswith((">", "->")):
+                raise _Unusual
+            continue
+        if kind == 2:
+            tag = match.group(2).lower()
+            closed = True
+        else:
+            if kind == 5:  # a plain tag: attributes read only when they can matter
+                name, attrs, slash = match.group(3, 4, 5)
+                tag = name.lower()
+                closed = bool(slash)
+                if skip_depth:
+                    attrs = None
+                elif attrs and (tag in _ANCHORED or _NEEDS_ATTRIBUTES.search(attrs.lower())):
                     attrs = _attributes(attrs)
                 else:
                     attrs = None
-            if attrs is None:
+            else:
+                if _whole_start_tag_end(html, lt) != pos:
+                    raise _Unusual
+                tag, attrs, closed = _start_tag(match.group(0))
+            if skip_depth:
                 attributes = {}
-                skipping = tag in SKIPPED_TAGS
+                skipping = False
             elif attrs:
                 attributes = dict(attrs)
                 classes = attributes.get("class")
@@ -317,33 +297,39 @@ def _sections_fast(html: str) -> list[Section]:
             if tag not in VOID_TAGS:
                 stack.append((tag, skipping))
                 skip_depth += skipping
-            if skip_depth:
-                continue
-            if tag in SECTION_HEADINGS or (tag == "h1" and not title) or (tag == "dt" and "id" in attributes):
-                finish()
-                heading, heading_tag = [], tag
-                anchor = (attributes.get("id") or "") if tag != "h1" else ""
-            elif tag in BLOCK_TAGS:
-                (heading if heading is not None else body).append(BLOCK_BREAK)
-        else:
-            tag = value
-            if tag in VOID_TAGS:
-                continue
-            while stack:
-                open_tag, open_skipping = stack.pop()
-                skip_depth -= open_skipping
-                if open_tag == tag:
-                    break
-            if skip_depth:
-                continue
-            if heading is not None and tag == heading_tag:
-                text = clean("".join(heading))
-                if tag == "h1":
-                    title = text
-                heading = None
-                pending_heading = text
-            elif tag in BLOCK_TAGS:
-                (heading if heading is not None else body).append(BLOCK_BREAK)
+            if not skip_depth:
+                if tag in SECTION_HEADINGS or (tag == "h1" and not title) or (tag == "dt" and "id" in attributes):
+                    finish()
+                    heading, heading_tag = [], tag
+                    anchor = (attributes.get("id") or "") if tag != "h1" else ""
+                elif tag in BLOCK_TAGS:
+                    (heading if heading is not None else body).append(BLOCK_BREAK)
+            if not closed and tag in _CDATA_END:
+                close = _CDATA_END[tag].search(html, pos)
+                if close is None:
+                    raise _Unusual
+                if close.start() > pos and not skip_depth:  # raw, as html.parser hands it over
+                    (heading if heading is not None else body).append(html[pos : close.start()])
+                pos = close.end()
+                closed = True
+        if not closed or tag in VOID_TAGS:
+            continue
+        # The end tag (or the end of a self-closing or raw-text element).
+        while stack:
+            open_tag, open_skipping = stack.pop()
+            skip_depth -= open_skipping
+            if open_tag == tag:
+                break
+        if skip_depth:
+            continue
+        if heading is not None and tag == heading_tag:
+            text = clean("".join(heading))
+            if tag == "h1":
+                title = text
+            heading = None
+            pending_heading = text
+        elif tag in BLOCK_TAGS:
+            (heading if heading is not None else body).append(BLOCK_BREAK)
     finish()
     return sections
 
