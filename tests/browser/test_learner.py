@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import ON_THE_BUNDLE, axe_violations
+from .widgets import HeldScript, record
 
 pytestmark = pytest.mark.browser
 
@@ -113,6 +114,23 @@ def open_assignment(page, site) -> str:
     page.get_by_role("button", name="コードで開く").click()
     expect(page.locator("[data-role=assignments] table")).to_be_visible()
     return title
+
+
+@pytest.mark.parametrize("site", ["served"], indirect=True)
+def test_a_reflection_written_before_the_script_runs_is_kept_and_saved(page, site, guard):
+    # A slow PC: the module page is on screen and the learner writes before its script has run.
+    script = HeldScript(page, "learning-module.js")
+    page.goto(site.url(MODULE), wait_until="commit")
+    area = page.locator("textarea[data-key^='reflection/']").first
+    key = area.get_attribute("data-key")
+    area.fill("先に書いた振り返り")
+    area.press("Tab")
+    script.release()
+    expect(page.locator(".dx-lmodule[data-module-started]")).to_have_count(1)
+    expect(area).to_have_value("先に書いた振り返り")
+    expect(page.locator(f"#{area.get_attribute('id')}-state")).to_have_text("回答済み(このパソコンに保存しました)")
+    assert record(page)["items"][key]["value"] == "先に書いた振り返り"
+    guard.assert_clean()
 
 
 @pytest.mark.parametrize("field", ["職員番号 *", "氏名 *", "所属 *"])

@@ -156,8 +156,8 @@ def test_a_module_begun_suspended_then_resumed_and_completed_on_another_pc(brows
 
     # The module's own UI: its checklist link opens the checklist inside the SCO's frame.
     first.content.get_by_role("link", name="ステップ0 認識共有・機運醸成 チェックリストで確かめる").first.click()
-    # Tick once the list has started, as a person would see it: a tick before that is the
-    # page's own, which the list's start replaces with the stored state (a busy CI lost one).
+    # Tick once the list has started, so that each tick is sent at once (a tick before the
+    # start is kept too, but sent when the list starts: test_checklist.py).
     expect(first.content.locator("[data-module=checklist][data-module-started]")).to_have_count(1)
     for item in ("mayor-not-tool-project", "why-us-first", "expect-opposition"):
         first.content.locator(f'input[data-key="checklist/step-0/{item}"]').check()

@@ -53,15 +53,7 @@
       DX.feedback(root.querySelector("[data-role=feedback]"), "チェックをすべて外しました。" + count.textContent);
     });
 
-    // On a slow PC the page shows before this script runs: a box changed by then is newer than
-    // the stored state, so it is saved, not undone. (autocomplete=off keeps the browser's own
-    // form restoring on reload from looking like such a change.)
-    var early = {};
-    boxes.forEach(function (box) {
-      if (box.checked !== box.defaultChecked) early[box.getAttribute("data-key")] = box.checked;
-    });
-    if (Object.keys(early).length) DX.store.set(early);
-
+    DX.keepEarlyEdits(boxes);
     DX.onProgressChange(root, refresh);
     refresh();
   }

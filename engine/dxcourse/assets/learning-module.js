@@ -156,6 +156,7 @@
       });
     });
 
+    DX.keepEarlyEdits(boxes.concat(areas));
     DX.onProgressChange(root, refresh);
     refresh();
   }

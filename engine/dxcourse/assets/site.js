@@ -65,6 +65,22 @@
     for (var i = 0; i < parts.length; i++) parts[i].hidden = false;
   };
 
+  /* On a slow PC a page shows, and takes input, before its widget's script runs: a box
+     changed or text typed by then is newer than the stored state, so it is saved before the
+     widget shows the stored state. The controls carry autocomplete="off", so that what the
+     browser puts back on "back" or reload is not taken for such a change. */
+  DX.keepEarlyEdits = function (controls) {
+    var values = {};
+    var changed = false;
+    controls.forEach(function (control) {
+      var box = control.type === "checkbox";
+      if (box ? control.checked === control.defaultChecked : control.value === control.defaultValue) return;
+      values[control.getAttribute("data-key")] = box ? control.checked : control.value;
+      changed = true;
+    });
+    if (changed) DX.store.set(values);
+  };
+
   /* Says plainly when progress cannot be kept, or a damaged record was set aside. */
   DX.showStorageNotice = function (element) {
     if (!element) return;

@@ -71,14 +71,7 @@
       print("blank");
     });
 
-    // On a slow PC the page shows before this script runs: text typed by then is newer than
-    // the stored text, so it is saved, not overwritten (autocomplete=off: see checklist.js).
-    var early = {};
-    fields.forEach(function (field) {
-      if (field.value !== field.defaultValue) early[field.getAttribute("data-key")] = field.value;
-    });
-    if (Object.keys(early).length) DX.store.set(early);
-
+    DX.keepEarlyEdits(fields);
     DX.onProgressChange(root, refresh);
     refresh();
   }
