@@ -11,7 +11,7 @@ from tests.project import learning_total
 
 from .conftest import ON_THE_BUNDLE, axe_violations
 from .excel import excel_rows
-from .widgets import DISABLE_STORAGE, STORE_KEY, HeldScript, progress_file, record, storage_keys, write_json
+from .widgets import DISABLE_STORAGE, STORE_KEY, HeldScript, back_after_the_record_changed, progress_file, record, storage_keys, write_json
 
 pytestmark = pytest.mark.browser
 
@@ -53,18 +53,10 @@ def test_a_box_ticked_before_the_script_runs_is_kept_and_saved(page, site, guard
 @ON_THE_BUNDLE
 def test_back_to_the_list_shows_the_stored_state_not_the_browsers_remembered_form(page, site):
     # Going back, Chromium puts the form back as it was when left; the list must not take that
-    # for a new tick and undo a change made since (here the record is changed by hand, as an
-    # import on another page would change it).
+    # for a new tick and undo a change made since.
     page.goto(site.url(STEP1))
     tick(page)
-    page.goto(site.url("about.md"))
-    saved = record(page)
-    saved["items"][KEY] = {"value": False, "at": "2099-01-01T00:00:00.000Z"}
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, json.dumps(saved)])
-    page.go_back()
-    expect(page.locator(".dx-checklist[data-module-started]")).to_have_count(1)
-    assert page.evaluate("() => performance.getEntriesByType('navigation')[0].type") == "back_forward"
-    page.wait_for_load_state("load")
+    back_after_the_record_changed(page, site, KEY, False, started=".dx-checklist")
     assert page.locator(BOX).is_checked() is False
     assert record(page)["items"][KEY]["value"] is False
 

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import ON_THE_BUNDLE, assert_axe_clean
-from .widgets import STORE_KEY, HeldScript, record
+from .widgets import HeldScript, back_after_the_record_changed, record
 
 SHEET = "worksheets/priority-rules.md"
 AGREED = "worksheet/priority-rules/agreed"
@@ -130,12 +130,5 @@ def test_back_to_the_sheet_shows_the_stored_text_not_the_browsers_remembered_for
     field.fill("古い文")
     field.blur()
     assert record(page)["items"][AGREED]["value"] == "古い文"  # saved on leaving the field
-    page.goto(site.url("about.md"))
-    saved = record(page)
-    saved["items"][AGREED] = {"value": "新しい文", "at": "2099-01-01T00:00:00.000Z"}
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, json.dumps(saved)])
-    page.go_back()
-    expect(page.locator(".dx-worksheet[data-module-started]")).to_have_count(1)
-    page.wait_for_load_state("load")
-    assert page.evaluate("() => performance.getEntriesByType('navigation')[0].type") == "back_forward"
+    back_after_the_record_changed(page, site, AGREED, "新しい文", started=".dx-worksheet")
     assert field.input_value() == "新しい文"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.project import site_id, store_key
 
@@ -58,3 +58,17 @@ class HeldScript:
         while not self.routes:  # waiting lets the route handler run
             self.page.wait_for_timeout(50)
         self.routes.pop().fallback()  # on to the guard's own route
+
+
+def back_after_the_record_changed(page: Page, site, key: str, value, started: str) -> None:
+    """Leaves the page, changes one item of the record meanwhile (as an import on another page
+    would), and goes back: a history navigation, where Chromium puts the form back as it was
+    left. Returns once the widget (`started`, a selector) has started and the page has loaded."""
+    page.goto(site.url("about.md"))
+    saved = record(page)
+    saved["items"][key] = {"value": value, "at": "2099-01-01T00:00:00.000Z"}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE_KEY, json.dumps(saved)])
+    page.go_back()
+    expect(page.locator(f"{started}[data-module-started]")).to_have_count(1)
+    page.wait_for_load_state("load")
+    assert page.evaluate("() => performance.getEntriesByType('navigation')[0].type") == "back_forward"
